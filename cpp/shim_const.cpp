@@ -1,0 +1,180 @@
+// Zero-copy views of Constant data, and the weights-file extent check.
+#include <sys/stat.h>
+
+#include <climits>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <openvino/op/constant.hpp>
+#include <openvino/op/util/multi_subgraph_base.hpp>
+
+#include "shim_internal.hpp"
+
+using namespace ovx;
+
+namespace {
+
+ovx_const* require(ovx_const* view) {
+    if (view == nullptr)
+        throw std::invalid_argument("constant view is NULL");
+    return view;
+}
+
+const std::string& string_at(ovx_const* view, int64_t index) {
+    require(view);
+    if (view->constant->get_element_type() != ov::element::string)
+        throw std::invalid_argument("constant is not of type string");
+    auto count = static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
+    if (index < 0 || index >= count)
+        throw std::out_of_range("string index " + std::to_string(index) + " is out of range");
+    return view->constant->get_data_ptr<std::string>()[index];
+}
+
+struct Mapping {
+    uintptr_t start, end;
+    int64_t file_offset;
+};
+
+// The ranges of this process's address space that map `path` (Linux: /proc/self/maps).
+std::vector<Mapping> mappings_of(const std::string& path) {
+    std::vector<Mapping> found;
+    char resolved[PATH_MAX];
+    if (::realpath(path.c_str(), resolved) == nullptr)
+        return found;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        std::istringstream fields(line);
+        std::string range, perms, offset, dev, inode, file;
+        fields >> range >> perms >> offset >> dev >> inode;
+        std::getline(fields >> std::ws, file);
+        if (file != resolved)
+            continue;
+        auto dash = range.find('-');
+        found.push_back({std::stoull(range.substr(0, dash), nullptr, 16),
+                         std::stoull(range.substr(dash + 1), nullptr, 16),
+                         static_cast<int64_t>(std::stoll(offset, nullptr, 16))});
+    }
+    return found;
+}
+
+void each_constant(const std::shared_ptr<ov::Model>& model,
+                   const std::function<void(const ov::op::v0::Constant&)>& visit) {
+    for (const auto& node : model->get_ordered_ops()) {
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node))
+            visit(*c);
+        if (auto sub = ov::as_type_ptr<ov::op::util::MultiSubGraphOp>(node))
+            for (const auto& body : sub->get_functions())
+                each_constant(body, visit);
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+int ovx_model_weights_extent(ovx_model* model, const char* weights_path, int64_t* out) {
+    return guarded(OVX_ERR_READ, [&] {
+        if (model == nullptr || weights_path == nullptr || out == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model, weights_path and out must not be NULL");
+        struct stat st {};
+        if (::stat(weights_path, &st) != 0)
+            return fail(OVX_ERR_NOT_FOUND, std::string("weights file not found: ") + weights_path);
+        auto maps = mappings_of(weights_path);
+        int64_t extent = -1;
+        int64_t unmapped = 0;
+        each_constant(model->model, [&](const ov::op::v0::Constant& c) {
+            if (c.get_byte_size() == 0)
+                return;
+            auto begin = reinterpret_cast<uintptr_t>(c.get_data_ptr());
+            bool mapped = false;
+            for (const auto& m : maps)
+                if (begin >= m.start && begin < m.end) {
+                    int64_t end = static_cast<int64_t>(begin - m.start) + m.file_offset +
+                                  static_cast<int64_t>(c.get_byte_size());
+                    extent = std::max(extent, end);
+                    mapped = true;
+                }
+            if (!mapped)
+                unmapped++;
+        });
+        out[0] = extent;
+        out[1] = static_cast<int64_t>(st.st_size);
+        out[2] = unmapped;
+        return OVX_OK;
+    });
+}
+
+int ovx_const_open(ovx_model* model, int64_t node, ovx_const** out) {
+    return guarded(OVX_ERR_INVALID_ARG, [&] {
+        if (model == nullptr || out == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model and out must not be NULL");
+        auto constant = ov::as_type_ptr<ov::op::v0::Constant>(model->node(node));
+        if (!constant)
+            return fail(OVX_ERR_UNSUPPORTED, "node '" + model->ordered[node]->get_friendly_name() +
+                                                 "' is a " + model->ordered[node]->get_type_name() +
+                                                 ", not a Constant");
+        auto view = std::make_unique<ovx_const>();
+        view->constant = std::move(constant);
+        *out = view.release();
+        return OVX_OK;
+    });
+}
+
+void ovx_const_free(ovx_const* view) {
+    guarded(OVX_ERR_GENERAL, [&] {
+        delete view;
+        return OVX_OK;
+    });
+}
+
+const char* ovx_const_element_type(ovx_const* view) {
+    return guarded_value<const char*>(nullptr, [&] {
+        return transient(require(view)->constant->get_element_type().get_type_name());
+    });
+}
+
+int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
+    return guarded_value<int64_t>(-1, [&] {
+        const auto& shape = require(view)->constant->get_shape();
+        for (size_t i = 0; dims != nullptr && i < shape.size() && static_cast<int64_t>(i) < capacity; ++i)
+            dims[i] = static_cast<int64_t>(shape[i]);
+        return static_cast<int64_t>(shape.size());
+    });
+}
+
+const void* ovx_const_data(ovx_const* view) {
+    return guarded_value<const void*>(nullptr, [&]() -> const void* {
+        if (require(view)->constant->get_element_type() == ov::element::string)
+            return nullptr;
+        return view->constant->get_data_ptr();
+    });
+}
+
+int64_t ovx_const_byte_size(ovx_const* view) {
+    return guarded_value<int64_t>(-1, [&]() -> int64_t {
+        if (require(view)->constant->get_element_type() == ov::element::string)
+            return 0;
+        return static_cast<int64_t>(view->constant->get_byte_size());
+    });
+}
+
+int64_t ovx_const_string_count(ovx_const* view) {
+    return guarded_value<int64_t>(-1, [&]() -> int64_t {
+        if (require(view)->constant->get_element_type() != ov::element::string)
+            return 0;
+        return static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
+    });
+}
+
+const char* ovx_const_string_data(ovx_const* view, int64_t index) {
+    return guarded_value<const char*>(nullptr, [&] { return string_at(view, index).data(); });
+}
+
+int64_t ovx_const_string_size(ovx_const* view, int64_t index) {
+    return guarded_value<int64_t>(-1, [&] { return static_cast<int64_t>(string_at(view, index).size()); });
+}
+
+}  // extern "C"

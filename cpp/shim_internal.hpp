@@ -1,0 +1,124 @@
+// Internal definitions shared by the shim's translation units. Nothing here crosses the C boundary.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <openvino/op/constant.hpp>
+#include <openvino/openvino.hpp>
+
+#include "ov2onnx_shim.h"
+
+namespace ovx {
+
+enum HandleKind { CORES, MODELS, CONSTS, COMPILED, REQUESTS, TENSORS, HANDLE_KINDS };
+extern std::atomic<int64_t> live_handles[HANDLE_KINDS];
+
+// Counts one live handle of kind K for as long as the object lives.
+template <HandleKind K>
+struct Counted {
+    Counted() { live_handles[K]++; }
+    Counted(const Counted&) = delete;
+    Counted& operator=(const Counted&) = delete;
+    ~Counted() { live_handles[K]--; }
+};
+
+// Remembers a failure for the calling thread and returns its status.
+int fail(int status, const std::string& message);
+void clear_error();
+// Keeps a transient string for the calling thread and returns it.
+const char* transient(std::string value);
+
+// Runs body; turns every C++ exception into a status with OpenVINO's message.
+template <typename F>
+int guarded(int status_on_exception, F&& body) noexcept {
+    try {
+        clear_error();
+        return body();
+    } catch (const std::exception& e) {
+        return fail(status_on_exception, e.what());
+    } catch (...) {
+        return fail(status_on_exception, "unknown native error");
+    }
+}
+
+// Same for functions that return a pointer (NULL on failure) or a count (-1 on failure).
+template <typename T, typename F>
+T guarded_value(T on_failure, F&& body) noexcept {
+    try {
+        clear_error();
+        return body();
+    } catch (const std::exception& e) {
+        fail(OVX_ERR_GENERAL, e.what());
+        return on_failure;
+    } catch (...) {
+        fail(OVX_ERR_GENERAL, "unknown native error");
+        return on_failure;
+    }
+}
+
+struct Attr {
+    std::string name;
+    int kind = OVX_ATTR_OPAQUE;
+    std::vector<int64_t> ints;
+    std::vector<double> floats;
+    std::vector<std::string> strings;
+};
+
+struct NodeInfo {
+    bool attrs_ready = false;
+    std::vector<Attr> attrs;
+    bool rt_ready = false;
+    std::vector<std::pair<std::string, std::string>> rt;
+    std::map<size_t, std::vector<std::string>> output_names;
+};
+
+}  // namespace ovx
+
+struct ovx_core : ovx::Counted<ovx::CORES> {
+    ov::Core core;
+};
+
+struct ovx_model : ovx::Counted<ovx::MODELS> {
+    std::shared_ptr<ov::Model> model;
+    std::vector<std::shared_ptr<ov::Node>> ordered;
+    std::unordered_map<const ov::Node*, int64_t> index_of;
+    std::vector<ovx::NodeInfo> info;
+
+    explicit ovx_model(std::shared_ptr<ov::Model> m);
+    // The node at index i, or throws std::out_of_range naming the index.
+    const std::shared_ptr<ov::Node>& node(int64_t i) const;
+    ovx::NodeInfo& node_info(int64_t i);
+};
+
+struct ovx_const : ovx::Counted<ovx::CONSTS> {
+    std::shared_ptr<ov::op::v0::Constant> constant;
+};
+
+struct ovx_compiled : ovx::Counted<ovx::COMPILED> {
+    ov::CompiledModel compiled;
+};
+
+struct ovx_request : ovx::Counted<ovx::REQUESTS> {
+    ov::InferRequest request;
+    std::vector<ov::Output<const ov::Node>> inputs;
+    std::vector<ov::Output<const ov::Node>> outputs;
+};
+
+struct ovx_tensor : ovx::Counted<ovx::TENSORS> {
+    ov::Tensor tensor;
+};
+
+namespace ovx {
+// Writes rank then (min, max) pairs; returns the rank (-1 for dynamic rank).
+int64_t encode_shape(const ov::PartialShape& shape, int64_t* minmax, int64_t capacity);
+std::vector<int64_t> encode_shape(const ov::PartialShape& shape);
+ov::element::Type parse_element_type(const std::string& name);
+// Collects attributes through the node's own visit_attributes.
+std::vector<Attr> collect_attributes(const std::shared_ptr<ov::Node>& node);
+}  // namespace ovx

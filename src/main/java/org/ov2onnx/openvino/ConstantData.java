@@ -1,0 +1,104 @@
+package org.ov2onnx.openvino;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.ov2onnx.openvino.internal.Shim;
+import org.ov2onnx.openvino.internal.Shim.ovx_const;
+
+/**
+ * The data of a Constant node, as OpenVINO holds it: no copy is made. For an IR model the bytes
+ * are those of the memory-mapped .bin file.
+ *
+ * <p>{@link #bytes()} is a read-only direct view; sub-byte types (u1, u4, i4, nf4, ...) are packed
+ * as OpenVINO packs them. The native memory stays valid for as long as Java can reach the view, or
+ * any buffer derived from it, even after the model is closed. String constants are copied into
+ * {@link #strings()}.
+ */
+public final class ConstantData {
+  private final ElementType type;
+  private final long[] shape;
+  private final ByteBuffer bytes;
+  private final long address;
+  private final List<String> strings;
+
+  private ConstantData(
+      ElementType type, long[] shape, ByteBuffer bytes, long address, List<String> strings) {
+    this.type = type;
+    this.shape = shape;
+    this.bytes = bytes;
+    this.address = address;
+    this.strings = strings;
+  }
+
+  static ConstantData wrap(ovx_const view) throws OpenVinoException {
+    boolean owned = true;
+    try {
+      ElementType type =
+          ElementType.fromOvName(Native.string(Shim.ovx_const_element_type(view), "constant type"));
+      long rank = Native.count(Shim.ovx_const_shape(view, (long[]) null, 0), "constant shape");
+      long[] shape = new long[(int) rank];
+      Shim.ovx_const_shape(view, shape, rank);
+      if (type == ElementType.STRING) {
+        long n = Native.count(Shim.ovx_const_string_count(view), "constant strings");
+        List<String> strings = new ArrayList<>((int) n);
+        for (long k = 0; k < n; k++) {
+          strings.add(Native.utf8(Shim.ovx_const_string_data(view, k), Shim.ovx_const_string_size(view, k)));
+        }
+        return new ConstantData(
+            type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0,
+            Collections.unmodifiableList(strings));
+      }
+      Pointer data = Shim.ovx_const_data(view);
+      long size = Native.count(Shim.ovx_const_byte_size(view), "constant size");
+      long address = data == null ? 0 : data.address();
+      ByteBuffer bytes = Native.view(new BytePointer(data), size, view, Shim::ovx_const_free);
+      owned = false; // the view's cleaner frees it now
+      return new ConstantData(type, shape, bytes, address, List.of());
+    } finally {
+      if (owned) {
+        Shim.ovx_const_free(view);
+      }
+    }
+  }
+
+  public ElementType elementType() {
+    return type;
+  }
+
+  public long[] shape() {
+    return shape.clone();
+  }
+
+  /** Number of elements. */
+  public long elementCount() {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** A new read-only, little-endian view of the data (position 0); no bytes are copied. */
+  public ByteBuffer bytes() {
+    return bytes.duplicate().order(bytes.order());
+  }
+
+  /** Size of the data in bytes (0 for strings). */
+  public long byteSize() {
+    return bytes.capacity();
+  }
+
+  /** The native address of the first byte (0 for strings or empty data). */
+  public long address() {
+    return address;
+  }
+
+  /** The values of a string constant (empty for other types). */
+  public List<String> strings() {
+    return strings;
+  }
+}

@@ -1,0 +1,158 @@
+package org.ov2onnx.openvino;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ov2onnx.openvino.internal.NativeHandle;
+import org.ov2onnx.openvino.internal.Shim;
+import org.ov2onnx.openvino.internal.Shim.ovx_model;
+
+/**
+ * A model as OpenVINO's reader built it ({@code ov::Model}), seen read-only: its nodes in
+ * topological order, their attributes, ports and constant data.
+ *
+ * <p>Close it when done; closing twice is harmless, and a closed model's nodes throw {@link
+ * IllegalStateException}. Constant views taken from it ({@link Node#constant()}) stay valid after
+ * it is closed, for as long as Java holds them.
+ */
+public final class Model implements AutoCloseable {
+  private final NativeHandle<ovx_model> handle;
+  private final String source;
+  private List<Node> nodes;
+
+  Model(ovx_model model, String source) {
+    this.handle = NativeHandle.own(this, "Model " + source, model, Shim::ovx_model_free);
+    this.source = source;
+  }
+
+  ovx_model handle() {
+    return handle.get();
+  }
+
+  /** Where the model came from: its file, or its parent node for a sub-graph body. */
+  public String source() {
+    return source;
+  }
+
+  /** The model's own name (OpenVINO's friendly name). */
+  public String name() throws OpenVinoException {
+    return Native.string(Shim.ovx_model_name(handle()), "cannot read the name of " + source);
+  }
+
+  /** All nodes, in topological order. */
+  public synchronized List<Node> nodes() throws OpenVinoException {
+    if (nodes == null) {
+      long count = Native.count(Shim.ovx_model_node_count(handle()), "cannot count nodes");
+      List<Node> list = new ArrayList<>((int) count);
+      for (int i = 0; i < count; i++) {
+        list.add(new Node(this, i));
+      }
+      nodes = Collections.unmodifiableList(list);
+    }
+    return nodes;
+  }
+
+  public Node node(int index) throws OpenVinoException {
+    List<Node> all = nodes();
+    if (index < 0 || index >= all.size()) {
+      throw new IndexOutOfBoundsException("node " + index + " of " + all.size());
+    }
+    return all.get(index);
+  }
+
+  /** The model's inputs (its Parameters), in order. */
+  public List<Port> inputs() throws OpenVinoException {
+    long count = Native.count(Shim.ovx_model_input_count(handle()), "cannot count inputs");
+    List<Port> ports = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int node = (int) Native.count(Shim.ovx_model_input_node(handle(), i), "input " + i);
+      ports.add(node(node).outputPort(0));
+    }
+    return ports;
+  }
+
+  /** The model's outputs (its Results), in order. */
+  public List<Port> outputs() throws OpenVinoException {
+    long count = Native.count(Shim.ovx_model_output_count(handle()), "cannot count outputs");
+    List<Port> ports = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int node = (int) Native.count(Shim.ovx_model_output_node(handle(), i), "output " + i);
+      ports.add(node(node).outputPort(0));
+    }
+    return ports;
+  }
+
+  /** Operations by "Type-version" (e.g. {@code Convolution-1}), with their counts, sorted. */
+  public Map<String, Integer> operationHistogram() throws OpenVinoException {
+    Map<String, Integer> histogram = new TreeMap<>();
+    for (Node n : nodes()) {
+      histogram.merge(n.type() + "-" + n.version(), 1, Integer::sum);
+    }
+    return histogram;
+  }
+
+  /**
+   * Gives input {@code input} a new partial shape and re-infers the model's shapes (OpenVINO's
+   * {@code reshape}); e.g. to fix dynamic dimensions before compiling.
+   */
+  public void reshape(int input, PartialShape shape) throws OpenVinoException {
+    long rank = shape.isRankDynamic() ? -1 : shape.rank();
+    long[] minmax = new long[(int) Math.max(0, 2 * rank)];
+    for (int d = 0; d < rank; d++) {
+      minmax[2 * d] = shape.dims().get(d).min();
+      minmax[2 * d + 1] = shape.dims().get(d).max();
+    }
+    Native.check(
+        Shim.ovx_model_reshape(handle(), input, minmax, rank),
+        "cannot reshape input " + input + " of " + source + " to " + shape);
+  }
+
+  /** Saves the model as IR with OpenVINO's own {@code save_model}. */
+  public void saveIr(Path xml, boolean compressToFp16) throws OpenVinoException {
+    Native.check(
+        Shim.ovx_model_save(handle(), xml.toString(), compressToFp16 ? 1 : 0),
+        "cannot save " + source + " as " + xml);
+  }
+
+  /** Refuses an IR weights file longer than the constants the XML places in it. */
+  void checkWeights(Path bin, Path xml) throws OpenVinoException {
+    long[] extent = new long[3];
+    Native.check(
+        Shim.ovx_model_weights_extent(handle(), bin.toString(), extent),
+        "cannot check weights file " + bin);
+    long used = Math.max(0, extent[0]);
+    long size = extent[1];
+    boolean exact = extent[2] == 0;
+    if (exact && used != size) {
+      throw new OpenVinoException(
+          OpenVinoException.Kind.READ,
+          "weights file "
+              + bin
+              + " does not belong to "
+              + xml
+              + ": the model's constants end at byte "
+              + used
+              + " but the file has "
+              + size
+              + " bytes");
+    }
+  }
+
+  boolean isClosed() {
+    return handle.isClosed();
+  }
+
+  @Override
+  public void close() {
+    handle.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Model[" + source + (handle.isClosed() ? ", closed]" : "]");
+  }
+
+}
