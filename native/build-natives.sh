@@ -37,7 +37,10 @@ cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DOpenVINO_DIR="$cmake_d
   cat "$build/configure.log" >&2
   exit 1
 }
-cmake --build "$build" --parallel 2 >&2
+cmake --build "$build" --parallel 2 >"$build/build.log" 2>&1 || {
+  cat "$build/build.log" >&2
+  exit 1
+}
 
 rm -rf "$stage"
 mkdir -p "$stage"
