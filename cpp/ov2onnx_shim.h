@@ -108,6 +108,8 @@ OVX_API int ovx_model_weights_extent(ovx_model* model, const char* weights_path,
 /* Gives input `input` a new partial shape (rank, then (min, max) per dimension as in
  * ovx_node_output_shape; rank -1 = dynamic rank) and re-infers the model's shapes (ov::Model::reshape). */
 OVX_API int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, int64_t rank);
+/* Gives input `input` a new element type and re-infers the model's types. */
+OVX_API int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* element_type);
 /* Saves as IR (xml + bin next to it) through OpenVINO's own save_model. */
 OVX_API int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16);
 

@@ -333,6 +333,21 @@ int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, in
     });
 }
 
+int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* element_type) {
+    return guarded(OVX_ERR_INVALID_ARG, [&] {
+        if (model == nullptr || element_type == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model and element_type must not be NULL");
+        const auto& params = model->model->get_parameters();
+        if (input < 0 || input >= static_cast<int64_t>(params.size()))
+            return fail(OVX_ERR_INVALID_ARG, "input index " + std::to_string(input) + " is out of range");
+        params[input]->set_element_type(parse_element_type(element_type));
+        model->model->validate_nodes_and_infer_types();
+        for (auto& info : model->info)
+            info = NodeInfo{};
+        return OVX_OK;
+    });
+}
+
 int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16) {
     return guarded(OVX_ERR_GENERAL, [&] {
         if (model == nullptr || xml_path == nullptr)

@@ -110,6 +110,13 @@ public final class Model implements AutoCloseable {
         "cannot reshape input " + input + " of " + source + " to " + shape);
   }
 
+  /** Gives input {@code input} a new element type and re-infers the model's types. */
+  public void setInputType(int input, ElementType type) throws OpenVinoException {
+    Native.check(
+        Shim.ovx_model_set_input_type(handle(), input, type.ovName()),
+        "cannot give input " + input + " of " + source + " the type " + type);
+  }
+
   /** Saves the model as IR with OpenVINO's own {@code save_model}. */
   public void saveIr(Path xml, boolean compressToFp16) throws OpenVinoException {
     Native.check(

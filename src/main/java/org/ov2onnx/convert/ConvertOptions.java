@@ -1,0 +1,67 @@
+package org.ov2onnx.convert;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ov2onnx.onnx.ExternalData;
+import org.ov2onnx.onnx.Progress;
+
+/**
+ * How to convert. Build with {@link #defaults()} and the {@code with...} methods.
+ *
+ * @param weights the weights file (IR .bin), or null for the format's default
+ * @param opset the target opset of the default ONNX domain
+ * @param inputs overrides of input shapes and types
+ * @param externalData when weights go to an external data file
+ * @param allowCustomOps keep unsupported operations as nodes of a custom domain
+ * @param upcastFp16 fold FP16-compressed weights (f16 Constant → Convert) into f32 initializers
+ * @param progress receives progress of long work
+ */
+public record ConvertOptions(
+    Path weights,
+    int opset,
+    List<InputSpec> inputs,
+    ExternalData externalData,
+    boolean allowCustomOps,
+    boolean upcastFp16,
+    Progress progress) {
+
+  public ConvertOptions {
+    inputs = List.copyOf(inputs);
+    if (opset < Converter.MIN_OPSET || opset > Converter.MAX_OPSET) {
+      throw new IllegalArgumentException(
+          "opset " + opset + " is outside the supported range " + Converter.MIN_OPSET + ".." + Converter.MAX_OPSET);
+    }
+  }
+
+  public static ConvertOptions defaults() {
+    return new ConvertOptions(null, Converter.DEFAULT_OPSET, List.of(), ExternalData.AUTO, false, false, Progress.NONE);
+  }
+
+  public ConvertOptions withWeights(Path w) {
+    return new ConvertOptions(w, opset, inputs, externalData, allowCustomOps, upcastFp16, progress);
+  }
+
+  public ConvertOptions withOpset(int o) {
+    return new ConvertOptions(weights, o, inputs, externalData, allowCustomOps, upcastFp16, progress);
+  }
+
+  public ConvertOptions withInputs(List<InputSpec> i) {
+    return new ConvertOptions(weights, opset, i, externalData, allowCustomOps, upcastFp16, progress);
+  }
+
+  public ConvertOptions withExternalData(ExternalData e) {
+    return new ConvertOptions(weights, opset, inputs, e, allowCustomOps, upcastFp16, progress);
+  }
+
+  public ConvertOptions withAllowCustomOps(boolean a) {
+    return new ConvertOptions(weights, opset, inputs, externalData, a, upcastFp16, progress);
+  }
+
+  public ConvertOptions withUpcastFp16(boolean u) {
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, u, progress);
+  }
+
+  public ConvertOptions withProgress(Progress p) {
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, upcastFp16, p);
+  }
+}

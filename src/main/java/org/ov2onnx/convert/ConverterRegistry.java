@@ -1,0 +1,88 @@
+package org.ov2onnx.convert;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.ov2onnx.convert.ops.BuiltInConverters;
+import org.ov2onnx.convert.spi.ConverterProvider;
+import org.ov2onnx.convert.spi.ConvertsOp;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/**
+ * Which converter handles which OpenVINO operation (type and version). Built from the explicit
+ * list in {@link BuiltInConverters} plus any {@link ConverterProvider} found by {@link
+ * ServiceLoader}; a (type, version) pair claimed twice is an error.
+ */
+public final class ConverterRegistry {
+  /** One registered (type, version) pair. */
+  public record Entry(
+      String type, int version, int minOpset, String notes, OpConverter converter, boolean builtIn) {
+    public String key() {
+      return type + "-" + version;
+    }
+  }
+
+  private final Map<String, Entry> entries;
+
+  private ConverterRegistry(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** The built-in converters only. */
+  public static ConverterRegistry builtIn() {
+    return of(BuiltInConverters.all(), List.of());
+  }
+
+  /** The built-in converters and those of the providers on the class path. */
+  public static ConverterRegistry withProviders() {
+    List<OpConverter> extra = new ArrayList<>();
+    for (ConverterProvider p : ServiceLoader.load(ConverterProvider.class)) {
+      extra.addAll(p.converters());
+    }
+    return of(BuiltInConverters.all(), extra);
+  }
+
+  /** A registry of these converters; fails on a missing annotation or a duplicate pair. */
+  public static ConverterRegistry of(List<OpConverter> builtIn, List<OpConverter> extra) {
+    Map<String, Entry> map = new TreeMap<>();
+    add(map, builtIn, true);
+    add(map, extra, false);
+    return new ConverterRegistry(Collections.unmodifiableMap(map));
+  }
+
+  private static void add(Map<String, Entry> map, List<OpConverter> converters, boolean builtIn) {
+    for (OpConverter c : converters) {
+      ConvertsOp meta = c.getClass().getAnnotation(ConvertsOp.class);
+      if (meta == null) {
+        throw new IllegalStateException(c.getClass().getName() + " has no @ConvertsOp annotation");
+      }
+      if (meta.versions().length == 0) {
+        throw new IllegalStateException(c.getClass().getName() + " declares no versions");
+      }
+      for (int v : meta.versions()) {
+        Entry e = new Entry(meta.type(), v, meta.minOpset(), meta.notes(), c, builtIn);
+        Entry old = map.putIfAbsent(e.key(), e);
+        if (old != null) {
+          throw new IllegalStateException(
+              "two converters for " + e.key() + ": " + old.converter().getClass().getName() + " and " + c.getClass().getName());
+        }
+      }
+    }
+  }
+
+  public Optional<Entry> find(String type, int version) {
+    return Optional.ofNullable(entries.get(type + "-" + version));
+  }
+
+  /** All entries, sorted by type, then version. */
+  public List<Entry> entries() {
+    List<Entry> list = new ArrayList<>(entries.values());
+    list.sort(Comparator.comparing(Entry::type).thenComparingInt(Entry::version));
+    return list;
+  }
+}

@@ -1,0 +1,13 @@
+package org.ov2onnx.convert.ops.conv;
+
+import java.util.List;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** The conv family: Convolution, GroupConvolution, ConvolutionBackpropData, GroupConvolutionBackpropData. */
+public final class ConvConverters {
+  private ConvConverters() {}
+
+  public static List<OpConverter> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,13 @@
+package org.ov2onnx.convert.ops.normalization;
+
+import java.util.List;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** The normalization family: MatMul, Softmax, LogSoftmax, MVN, NormalizeL2, BatchNormInference, GroupNormalization, Reduce*. */
+public final class NormalizationConverters {
+  private NormalizationConverters() {}
+
+  public static List<OpConverter> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,13 @@
+package org.ov2onnx.convert.ops.shape;
+
+import java.util.List;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** The shape family: Concat, Split, VariadicSplit, Reshape, Squeeze, Unsqueeze, Transpose, Broadcast, Tile, Pad, StridedSlice, Slice, ShapeOf, Range. */
+public final class ShapeConverters {
+  private ShapeConverters() {}
+
+  public static List<OpConverter> all() {
+    return List.of();
+  }
+}

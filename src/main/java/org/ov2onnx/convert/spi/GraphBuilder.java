@@ -1,0 +1,54 @@
+package org.ov2onnx.convert.spi;
+
+import java.util.List;
+import org.ov2onnx.openvino.ConstantData;
+import org.ov2onnx.openvino.ElementType;
+import org.ov2onnx.openvino.PartialShape;
+
+/** Where converters write: the ONNX graph being built. */
+public interface GraphBuilder {
+  /** The target opset of the default ONNX domain. */
+  int opset();
+
+  /** Adds a node; returns its output names (fresh ones unless the node named them). */
+  List<String> add(OnnxNode node) throws ConversionException;
+
+  /** Adds a node with one output and returns that output's name. */
+  default String addOne(OnnxNode node) throws ConversionException {
+    return add(node).get(0);
+  }
+
+  /** A fresh, unused value name built from {@code hint}. */
+  String fresh(String hint);
+
+  /** An initializer holding OpenVINO's constant data, without copying it. */
+  String initializer(String name, ConstantData data) throws ConversionException;
+
+  /** An int64 initializer (a 1-D tensor, or a scalar when {@code scalar} and one value). */
+  String int64s(boolean scalar, long... values);
+
+  /** An initializer of {@code type} with these values (converted), shaped {@code shape}. */
+  String constant(ElementType type, long[] shape, double... values) throws ConversionException;
+
+  /** A scalar initializer of {@code type}. */
+  default String scalar(ElementType type, double value) throws ConversionException {
+    return constant(type, new long[0], value);
+  }
+
+  /** A Cast of {@code value} to {@code type}. */
+  default String cast(String value, ElementType type) throws ConversionException {
+    return addOne(OnnxNode.op("Cast").inputs(value).attr("to", (long) onnxType(type)));
+  }
+
+  /** The ONNX TensorProto.DataType number of an OpenVINO element type. */
+  int onnxType(ElementType type) throws ConversionException;
+
+  /** Declares a graph input. */
+  void graphInput(String name, ElementType type, PartialShape shape) throws ConversionException;
+
+  /** Declares a graph output. */
+  void graphOutput(String name, ElementType type, PartialShape shape) throws ConversionException;
+
+  /** Declares that nodes of {@code domain} at {@code version} are used. */
+  void useDomain(String domain, int version);
+}

@@ -1,0 +1,178 @@
+package org.ov2onnx.onnx;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
+import org.ov2onnx.onnx.proto.OnnxProto.StringStringEntryProto;
+import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
+
+/**
+ * Writes a model to disk, atomically, streaming initializer data from wherever it lives (for
+ * converted models: OpenVINO's memory-mapped weights) without holding a copy in the Java heap.
+ *
+ * <p>With external data, the data file is named after the model ({@code model.onnx.data}) and
+ * laid out as ONNX specifies ({@code location}, {@code offset}, {@code length}); tensors of 1 MiB
+ * or more start at 64 KiB boundaries so that runtimes can map them. Both files are first written
+ * under temporary names in the output folder and renamed into place only when complete: a failed
+ * write leaves nothing behind.
+ */
+public final class OnnxModelWriter {
+  /** Protobuf cannot serialize a message of 2 GiB or more. */
+  static final long PROTOBUF_LIMIT = Integer.MAX_VALUE;
+
+  /** Room kept under the limit for everything that is not initializer data. */
+  static final long MARGIN = 64L << 20;
+
+  /** Smaller tensors stay inline even with external data. */
+  static final int EXTERNAL_MIN_BYTES = 1024;
+
+  static final long ALIGN_FROM = 1L << 20;
+  static final long ALIGNMENT = 1L << 16;
+
+  private OnnxModelWriter() {}
+
+  /** What was written. {@code data} is null when everything is inline. */
+  public record Written(Path model, Path data, long modelBytes, long dataBytes) {}
+
+  public static Written write(ModelProto.Builder model, Path out, ExternalData mode, Progress progress)
+      throws IOException {
+    Path target = out.toAbsolutePath();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    long raw = 0;
+    for (TensorProto t : model.getGraph().getInitializerList()) {
+      raw += t.getRawData().size();
+    }
+    boolean external =
+        mode == ExternalData.ALWAYS || (mode == ExternalData.AUTO && raw > PROTOBUF_LIMIT - MARGIN);
+    if (!external && raw > PROTOBUF_LIMIT - MARGIN) {
+      throw new IOException(
+          "the model holds "
+              + raw
+              + " bytes of weights, over protobuf's 2 GB limit; write it with external data (--external-data auto)");
+    }
+    Path dataTmp = null;
+    Path modelTmp = null;
+    try {
+      Path data = null;
+      long dataBytes = 0;
+      if (external) {
+        data = target.resolveSibling(target.getFileName() + ".data");
+        dataTmp = Files.createTempFile(dir, ".ov2onnx-", ".data.tmp");
+        dataBytes = externalize(model, data.getFileName().toString(), dataTmp, raw, progress);
+      }
+      modelTmp = Files.createTempFile(dir, ".ov2onnx-", ".onnx.tmp");
+      long modelBytes = serialize(model.build(), modelTmp, external ? 0 : raw, progress);
+      if (dataTmp != null) {
+        Files.move(dataTmp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        dataTmp = null;
+      }
+      Files.move(modelTmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      modelTmp = null;
+      return new Written(target, data, modelBytes, dataBytes);
+    } finally {
+      if (dataTmp != null) {
+        Files.deleteIfExists(dataTmp);
+      }
+      if (modelTmp != null) {
+        Files.deleteIfExists(modelTmp);
+      }
+    }
+  }
+
+  /** Moves large initializers' bytes into {@code file}; returns its size. */
+  private static long externalize(
+      ModelProto.Builder model, String location, Path file, long total, Progress progress)
+      throws IOException {
+    long offset = 0;
+    long done = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      var graph = model.getGraphBuilder();
+      for (int i = 0; i < graph.getInitializerCount(); i++) {
+        TensorProto.Builder t = graph.getInitializerBuilder(i);
+        ByteString bytes = t.getRawData();
+        if (bytes.size() < EXTERNAL_MIN_BYTES) {
+          continue;
+        }
+        if (bytes.size() >= ALIGN_FROM && offset % ALIGNMENT != 0) {
+          offset += ALIGNMENT - offset % ALIGNMENT;
+        }
+        ByteBuffer source = bytes.asReadOnlyByteBuffer();
+        long position = offset;
+        while (source.hasRemaining()) {
+          position += channel.write(source, position);
+        }
+        t.clearRawData();
+        t.setDataLocation(TensorProto.DataLocation.EXTERNAL);
+        t.addExternalData(entry("location", location));
+        t.addExternalData(entry("offset", Long.toString(offset)));
+        t.addExternalData(entry("length", Long.toString(bytes.size())));
+        offset += bytes.size();
+        done += bytes.size();
+        progress.update("writing weights", done, total);
+      }
+      channel.force(false);
+    }
+    return offset;
+  }
+
+  private static StringStringEntryProto entry(String key, String value) {
+    return StringStringEntryProto.newBuilder().setKey(key).setValue(value).build();
+  }
+
+  private static long serialize(ModelProto model, Path file, long weights, Progress progress)
+      throws IOException {
+    try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.WRITE);
+        CountingStream counting = new CountingStream(new BufferedOutputStream(raw, 1 << 20), weights, progress)) {
+      CodedOutputStream coded = CodedOutputStream.newInstance(counting, 1 << 16);
+      model.writeTo(coded);
+      coded.flush();
+      counting.flush();
+      return counting.count;
+    }
+  }
+
+  /** Counts bytes and reports progress every 64 MiB. */
+  private static final class CountingStream extends FilterOutputStream {
+    private final long expected;
+    private final Progress progress;
+    long count;
+    private long reported;
+
+    CountingStream(OutputStream out, long expected, Progress progress) {
+      super(out);
+      this.expected = expected;
+      this.progress = progress;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      advance(1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      advance(len);
+    }
+
+    private void advance(long n) {
+      count += n;
+      if (expected > 0 && count - reported >= (64L << 20)) {
+        reported = count;
+        progress.update("writing model", Math.min(count, expected), expected);
+      }
+    }
+  }
+}
