@@ -1,12 +1,7 @@
 package org.ov2onnx.onnx;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedOutputStream;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +13,8 @@ import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
 
 /**
  * Writes a model to disk, atomically, streaming initializer data from wherever it lives (for
- * converted models: OpenVINO's memory-mapped weights) without holding a copy in the Java heap.
+ * converted models: OpenVINO's memory-mapped weights) without a copy in the Java heap; mapped
+ * weights are copied file-to-file by the kernel ({@link StreamingSerializer}).
  *
  * <p>With external data, the data file is named after the model ({@code model.onnx.data}) and
  * laid out as ONNX specifies ({@code location}, {@code offset}, {@code length}); tensors of 1 MiB
@@ -95,8 +91,8 @@ public final class OnnxModelWriter {
       ModelProto.Builder model, String location, Path file, long total, Progress progress)
       throws IOException {
     long offset = 0;
-    long done = 0;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        StreamingSerializer stream = new StreamingSerializer(channel, progress, total)) {
       var graph = model.getGraphBuilder();
       for (int i = 0; i < graph.getInitializerCount(); i++) {
         TensorProto.Builder t = graph.getInitializerBuilder(i);
@@ -107,19 +103,14 @@ public final class OnnxModelWriter {
         if (bytes.size() >= ALIGN_FROM && offset % ALIGNMENT != 0) {
           offset += ALIGNMENT - offset % ALIGNMENT;
         }
-        ByteBuffer source = bytes.asReadOnlyByteBuffer();
-        long position = offset;
-        while (source.hasRemaining()) {
-          position += channel.write(source, position);
-        }
+        channel.position(offset);
+        stream.writeBlock(bytes, "writing weights");
         t.clearRawData();
         t.setDataLocation(TensorProto.DataLocation.EXTERNAL);
         t.addExternalData(entry("location", location));
         t.addExternalData(entry("offset", Long.toString(offset)));
         t.addExternalData(entry("length", Long.toString(bytes.size())));
         offset += bytes.size();
-        done += bytes.size();
-        progress.update("writing weights", done, total);
       }
       channel.force(false);
     }
@@ -132,47 +123,11 @@ public final class OnnxModelWriter {
 
   private static long serialize(ModelProto model, Path file, long weights, Progress progress)
       throws IOException {
-    try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.WRITE);
-        CountingStream counting = new CountingStream(new BufferedOutputStream(raw, 1 << 20), weights, progress)) {
-      CodedOutputStream coded = CodedOutputStream.newInstance(counting, 1 << 16);
-      model.writeTo(coded);
-      coded.flush();
-      counting.flush();
-      return counting.count;
-    }
-  }
-
-  /** Counts bytes and reports progress every 64 MiB. */
-  private static final class CountingStream extends FilterOutputStream {
-    private final long expected;
-    private final Progress progress;
-    long count;
-    private long reported;
-
-    CountingStream(OutputStream out, long expected, Progress progress) {
-      super(out);
-      this.expected = expected;
-      this.progress = progress;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      advance(1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      advance(len);
-    }
-
-    private void advance(long n) {
-      count += n;
-      if (expected > 0 && count - reported >= (64L << 20)) {
-        reported = count;
-        progress.update("writing model", Math.min(count, expected), expected);
-      }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        StreamingSerializer stream = new StreamingSerializer(channel, progress, weights)) {
+      long n = stream.writeModel(model);
+      channel.force(false);
+      return n;
     }
   }
 }

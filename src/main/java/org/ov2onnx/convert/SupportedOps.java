@@ -1,0 +1,74 @@
+package org.ov2onnx.convert;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The support table: every operation version of OpenVINO's opset1..opset16 (from the bundled
+ * openvino-ops.tsv), and whether and how the registry converts it. docs/SUPPORTED_OPS.md is this
+ * table; a test keeps it in sync.
+ */
+public final class SupportedOps {
+  /** One operation version of OpenVINO's opsets. */
+  public record OpVersion(String type, int version, int firstOpset, int lastOpset) {}
+
+  private SupportedOps() {}
+
+  /** All operation versions of opset1..opset16, as listed in openvino-ops.tsv. */
+  public static List<OpVersion> openVinoOps() {
+    List<OpVersion> ops = new ArrayList<>();
+    try (InputStream in = SupportedOps.class.getResourceAsStream("/org/ov2onnx/openvino-ops.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        ops.add(new OpVersion(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ops;
+  }
+
+  /** Whether {@code op} converts: it has a converter, or it is a Result (a graph output). */
+  public static boolean converts(ConverterRegistry registry, OpVersion op) {
+    return op.type().equals("Result") || registry.find(op.type(), op.version()).isPresent();
+  }
+
+  /** The Markdown table of docs/SUPPORTED_OPS.md. */
+  public static String markdown(ConverterRegistry registry) {
+    List<OpVersion> ops = openVinoOps();
+    long supported = ops.stream().filter(o -> converts(registry, o)).count();
+    long types = ops.stream().map(OpVersion::type).distinct().count();
+    long supportedTypes = ops.stream().filter(o -> converts(registry, o)).map(OpVersion::type).distinct().count();
+    StringBuilder s = new StringBuilder();
+    s.append("# Supported operations\n\n");
+    s.append("Generated from the converter registry by `SupportedOpsDocTest` (run `mvn test -Dtest=SupportedOpsDocTest -Dov2onnx.updateDocs=true` to refresh; the test fails when this file is stale).\n\n");
+    s.append("Coverage of OpenVINO's opset1..opset16: **").append(supported).append(" of ").append(ops.size())
+        .append("** operation versions (").append(supportedTypes).append(" of ").append(types).append(" operation types).\n");
+    s.append("\"Since ONNX opset\" is the lowest target opset (`--opset`) the conversion needs; the supported range is ")
+        .append(Converter.MIN_OPSET).append("..").append(Converter.MAX_OPSET).append(", default ").append(Converter.DEFAULT_OPSET).append(".\n");
+    s.append("`Result` needs no converter: each becomes a graph output. Unsupported operations are reported all at once (exit code 3), or kept as custom-domain nodes with `--allow-custom-ops`.\n\n");
+    s.append("| OpenVINO operation | version | in opsets | converted | since ONNX opset | notes |\n");
+    s.append("|---|---|---|---|---|---|\n");
+    for (OpVersion o : ops) {
+      var e = registry.find(o.type(), o.version());
+      boolean structural = o.type().equals("Result");
+      s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ")
+          .append(o.firstOpset() == o.lastOpset() ? "" + o.firstOpset() : o.firstOpset() + "–" + o.lastOpset()).append(" | ")
+          .append(e.isPresent() || structural ? "yes" : "no").append(" | ")
+          .append(e.map(x -> Integer.toString(x.minOpset())).orElse(structural ? Integer.toString(Converter.MIN_OPSET) : "")).append(" | ")
+          .append(e.map(x -> x.notes().replace("|", "\\|")).orElse(structural ? "graph output" : "")).append(" |\n");
+    }
+    return s.toString();
+  }
+}

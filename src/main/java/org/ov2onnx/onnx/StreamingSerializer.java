@@ -1,0 +1,200 @@
+package org.ov2onnx.onnx;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.MessageLite;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
+import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
+
+/**
+ * Writes a ModelProto exactly as protobuf would (same bytes: fields in number order), but streams
+ * large byte blocks (initializer raw data, external data) itself: a block that is memory-mapped
+ * from a file is copied file-to-file by the kernel ({@link FileChannel#transferTo}); any other
+ * block is written straight from its buffer. Weights thus never pass through the Java heap.
+ */
+final class StreamingSerializer implements AutoCloseable {
+  /** Blocks smaller than this go through protobuf's own encoder. */
+  static final int STREAM_FROM = 64 * 1024;
+
+  private static final int MODEL_GRAPH = 7;
+  private static final int GRAPH_INITIALIZER = 5;
+  private static final int TENSOR_RAW_DATA = 9;
+
+  private final FileChannel out;
+  private final FileRegions regions;
+  private final Map<Path, FileChannel> sources = new HashMap<>();
+  private final Progress progress;
+  private final long total;
+  private long streamed;
+
+  StreamingSerializer(FileChannel out, Progress progress, long total) {
+    this.out = out;
+    this.regions = FileRegions.snapshot();
+    this.progress = progress;
+    this.total = total;
+  }
+
+  /** Writes {@code bytes} at the channel's position, kernel-to-kernel when they are mapped. */
+  void writeBlock(ByteString bytes, String phase) throws IOException {
+    ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
+    FileRegions.Region region = regions.locate(buffer);
+    if (region != null) {
+      FileChannel source = sources.get(region.file());
+      if (source == null) {
+        source = FileChannel.open(region.file(), StandardOpenOption.READ);
+        sources.put(region.file(), source);
+      }
+      long done = 0;
+      long position = out.position();
+      while (done < region.length()) {
+        long n = source.transferTo(region.offset() + done, region.length() - done, out);
+        if (n <= 0) {
+          throw new IOException("could not copy weights from " + region.file());
+        }
+        done += n;
+        report(phase, n);
+      }
+      out.position(position + done);
+    } else {
+      while (buffer.hasRemaining()) {
+        report(phase, out.write(buffer));
+      }
+    }
+  }
+
+  private void report(String phase, long n) {
+    long before = streamed >> 26;
+    streamed += n;
+    if (streamed >> 26 != before || streamed == total) {
+      progress.update(phase, streamed, total);
+    }
+  }
+
+  /** Writes the model; returns the number of bytes written. */
+  long writeModel(ModelProto model) throws IOException {
+    long start = out.position();
+    ModelProto before = ModelProto.newBuilder(model).clearGraph().clearOpsetImport().clearMetadataProps()
+        .clearTrainingInfo().clearFunctions().clearConfiguration().build();
+    ModelProto after = ModelProto.newBuilder().addAllOpsetImport(model.getOpsetImportList())
+        .addAllMetadataProps(model.getMetadataPropsList()).addAllTrainingInfo(model.getTrainingInfoList())
+        .addAllFunctions(model.getFunctionsList()).addAllConfiguration(model.getConfigurationList()).build();
+    message(before);
+    if (model.hasGraph()) {
+      GraphProto g = model.getGraph();
+      GraphProto head = GraphProto.newBuilder().addAllNode(g.getNodeList()).setName(g.getName()).build();
+      GraphProto tail = GraphProto.newBuilder(g).clearNode().clearName().clearInitializer().build();
+      long length = head.getSerializedSize() + tail.getSerializedSize();
+      for (TensorProto t : g.getInitializerList()) {
+        long size = tensorSize(t);
+        length += CodedOutputStream.computeTagSize(GRAPH_INITIALIZER) + CodedOutputStream.computeUInt64SizeNoTag(size) + size;
+      }
+      header(MODEL_GRAPH, length);
+      message(head);
+      for (TensorProto t : g.getInitializerList()) {
+        header(GRAPH_INITIALIZER, tensorSize(t));
+        tensor(t);
+      }
+      message(tail);
+    }
+    message(after);
+    return out.position() - start;
+  }
+
+  private static TensorProto tensorHead(TensorProto t) {
+    return TensorProto.newBuilder(t).clearRawData().clearDoubleData().clearUint64Data().clearDocString()
+        .clearExternalData().clearDataLocation().clearMetadataProps().build();
+  }
+
+  private static TensorProto tensorTail(TensorProto t) {
+    TensorProto.Builder b = TensorProto.newBuilder().addAllDoubleData(t.getDoubleDataList())
+        .addAllUint64Data(t.getUint64DataList()).addAllExternalData(t.getExternalDataList())
+        .addAllMetadataProps(t.getMetadataPropsList());
+    if (t.hasDocString()) {
+      b.setDocString(t.getDocString());
+    }
+    if (t.hasDataLocation()) {
+      b.setDataLocation(t.getDataLocation());
+    }
+    return b.build();
+  }
+
+  private static long tensorSize(TensorProto t) {
+    if (!t.hasRawData()) {
+      return t.getSerializedSize();
+    }
+    long raw = t.getRawData().size();
+    return tensorHead(t).getSerializedSize() + CodedOutputStream.computeTagSize(TENSOR_RAW_DATA)
+        + CodedOutputStream.computeUInt64SizeNoTag(raw) + raw + tensorTail(t).getSerializedSize();
+  }
+
+  private void tensor(TensorProto t) throws IOException {
+    if (!t.hasRawData() || t.getRawData().size() < STREAM_FROM) {
+      message(t);
+      return;
+    }
+    message(tensorHead(t));
+    header(TENSOR_RAW_DATA, t.getRawData().size());
+    writeBlock(t.getRawData(), "writing model");
+    message(tensorTail(t));
+  }
+
+  private void header(int field, long length) throws IOException {
+    byte[] b = new byte[CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt64SizeNoTag(length)];
+    CodedOutputStream c = CodedOutputStream.newInstance(b);
+    c.writeTag(field, 2);
+    c.writeUInt64NoTag(length);
+    c.flush();
+    write(ByteBuffer.wrap(b));
+  }
+
+  private void message(MessageLite m) throws IOException {
+    int size = m.getSerializedSize();
+    if (size == 0) {
+      return;
+    }
+    OutputStream stream = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        StreamingSerializer.this.write(ByteBuffer.wrap(new byte[] {(byte) b}));
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        StreamingSerializer.this.write(ByteBuffer.wrap(b, off, len));
+      }
+    };
+    CodedOutputStream coded = CodedOutputStream.newInstance(stream, Math.min(size, 1 << 16));
+    m.writeTo(coded);
+    coded.flush();
+  }
+
+  private void write(ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      out.write(b);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (FileChannel c : sources.values()) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}
