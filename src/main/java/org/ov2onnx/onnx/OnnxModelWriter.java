@@ -112,7 +112,6 @@ public final class OnnxModelWriter {
         t.addExternalData(entry("length", Long.toString(bytes.size())));
         offset += bytes.size();
       }
-      channel.force(false);
     }
     return offset;
   }
@@ -126,7 +125,6 @@ public final class OnnxModelWriter {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         StreamingSerializer stream = new StreamingSerializer(channel, progress, weights)) {
       long n = stream.writeModel(model);
-      channel.force(false);
       return n;
     }
   }
