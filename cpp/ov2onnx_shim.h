@@ -110,6 +110,11 @@ OVX_API int ovx_model_weights_extent(ovx_model* model, const char* weights_path,
 OVX_API int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, int64_t rank);
 /* Gives input `input` a new element type and re-infers the model's types. */
 OVX_API int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* element_type);
+/* A deep copy of the model (ov::Model::clone) as a new handle; constants share their data. */
+OVX_API int ovx_model_clone(ovx_model* model, ovx_model** out);
+/* Adds a Result for the output that carries tensor name `tensor_name` (ov::Model::add_output).
+ * Node indices of this handle change: views taken before are invalid afterwards. */
+OVX_API int ovx_model_add_output(ovx_model* model, const char* tensor_name);
 /* Saves as IR (xml + bin next to it) through OpenVINO's own save_model. */
 OVX_API int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16);
 

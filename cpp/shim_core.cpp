@@ -122,7 +122,13 @@ std::vector<int64_t> encode_shape(const ov::PartialShape& shape) {
 using namespace ovx;
 
 ovx_model::ovx_model(std::shared_ptr<ov::Model> m) : model(std::move(m)) {
+    refresh();
+}
+
+void ovx_model::refresh() {
     ordered = model->get_ordered_ops();
+    index_of.clear();
+    info.clear();
     for (size_t i = 0; i < ordered.size(); ++i)
         index_of[ordered[i].get()] = static_cast<int64_t>(i);
     info.resize(ordered.size());
@@ -344,6 +350,25 @@ int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* elemen
         model->model->validate_nodes_and_infer_types();
         for (auto& info : model->info)
             info = NodeInfo{};
+        return OVX_OK;
+    });
+}
+
+int ovx_model_clone(ovx_model* model, ovx_model** out) {
+    return guarded(OVX_ERR_GENERAL, [&] {
+        if (model == nullptr || out == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model and out must not be NULL");
+        *out = new ovx_model(model->model->clone());
+        return OVX_OK;
+    });
+}
+
+int ovx_model_add_output(ovx_model* model, const char* tensor_name) {
+    return guarded(OVX_ERR_NOT_FOUND, [&] {
+        if (model == nullptr || tensor_name == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model and tensor_name must not be NULL");
+        model->model->add_output(std::string(tensor_name));
+        model->refresh();
         return OVX_OK;
     });
 }

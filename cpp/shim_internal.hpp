@@ -91,6 +91,8 @@ struct ovx_model : ovx::Counted<ovx::MODELS> {
     std::vector<ovx::NodeInfo> info;
 
     explicit ovx_model(std::shared_ptr<ov::Model> m);
+    // Recomputes the node order and forgets cached node info (after the graph changed).
+    void refresh();
     // The node at index i, or throws std::out_of_range naming the index.
     const std::shared_ptr<ov::Node>& node(int64_t i) const;
     ovx::NodeInfo& node_info(int64_t i);

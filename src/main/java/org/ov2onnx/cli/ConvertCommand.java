@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ov2onnx.util.Json;
 import org.ov2onnx.convert.ConversionResult;
 import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;

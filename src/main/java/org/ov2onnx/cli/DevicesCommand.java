@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ov2onnx.util.Json;
 import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.Device;
 import picocli.CommandLine.Command;

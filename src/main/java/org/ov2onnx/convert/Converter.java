@@ -271,7 +271,7 @@ public final class Converter {
   }
 
   /** Applies --input overrides: shapes through OpenVINO's reshape, types on the Parameters. */
-  static void applyInputs(Model model, List<InputSpec> specs) throws OpenVinoException, ConversionException {
+  public static void applyInputs(Model model, List<InputSpec> specs) throws OpenVinoException, ConversionException {
     List<Port> inputs = model.inputs();
     for (InputSpec spec : specs) {
       int index = -1;

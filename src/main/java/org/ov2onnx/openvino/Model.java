@@ -110,6 +110,22 @@ public final class Model implements AutoCloseable {
         "cannot reshape input " + input + " of " + source + " to " + shape);
   }
 
+  /** A deep copy of this model (its constants share their data); close it when done. */
+  public Model copy() throws OpenVinoException {
+    ovx_model out = new ovx_model();
+    Native.check(Shim.ovx_model_clone(handle(), out), "cannot copy " + source);
+    return new Model(out, source);
+  }
+
+  /**
+   * Makes the value with tensor name {@code tensorName} an extra model output. Node indices
+   * change: {@link Node} views taken from this model before are invalid afterwards.
+   */
+  public synchronized void addOutput(String tensorName) throws OpenVinoException {
+    Native.check(Shim.ovx_model_add_output(handle(), tensorName), "cannot add output '" + tensorName + "' to " + source);
+    nodes = null;
+  }
+
   /** Gives input {@code input} a new element type and re-infers the model's types. */
   public void setInputType(int input, ElementType type) throws OpenVinoException {
     Native.check(

@@ -1,14 +1,14 @@
-package org.ov2onnx.cli;
+package org.ov2onnx.util;
 
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-/** A minimal JSON writer for the CLI's machine-readable output (maps, lists, strings, numbers). */
-final class Json {
+/** A minimal JSON writer for machine-readable output (maps, lists, strings, numbers; NaN and infinities as null). */
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out, 0);
     return out.toString();
@@ -19,6 +19,10 @@ final class Json {
       out.append("null");
     } else if (value instanceof String s) {
       quote(s, out);
+    } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      out.append("null");
+    } else if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+      out.append("null");
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {

@@ -1,0 +1,294 @@
+package org.ov2onnx.verify;
+
+import ai.onnxruntime.OrtException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ov2onnx.convert.Converter;
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.onnx.OnnxTypes;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
+import org.ov2onnx.onnx.proto.OnnxProto.NodeProto;
+import org.ov2onnx.onnx.proto.OnnxProto.TypeProto;
+import org.ov2onnx.onnx.proto.OnnxProto.ValueInfoProto;
+import org.ov2onnx.openvino.Core;
+import org.ov2onnx.openvino.ElementType;
+import org.ov2onnx.openvino.Model;
+import org.ov2onnx.openvino.Node;
+import org.ov2onnx.openvino.OpenVinoException;
+import org.ov2onnx.openvino.Port;
+import org.ov2onnx.openvino.Tensor;
+
+/**
+ * Proves a conversion: runs the original on an OpenVINO device (reference mode by default) and
+ * the ONNX model on ONNX Runtime, on identical inputs, and compares every output; with
+ * layer-wise search, every intermediate tensor both graphs share (by tensor name) too.
+ */
+public final class Verifier {
+  private Verifier() {}
+
+  public static VerifyReport verify(Path original, Path onnx, VerifyOptions options)
+      throws VerifyException, OpenVinoException, IOException {
+    if (!Files.isRegularFile(onnx)) {
+      throw new VerifyException(false, "ONNX file not found: " + onnx);
+    }
+    List<String> notes = new ArrayList<>();
+    try (Core core = Core.create();
+        Model model = core.readModel(original, options.weights())) {
+      try {
+        Converter.applyInputs(model, options.inputs());
+      } catch (ConversionException e) {
+        throw new VerifyException(true, e.getMessage());
+      }
+      List<Port> inputs = model.inputs();
+      List<Port> outputs = model.outputs();
+      checkNames(options, inputs, outputs);
+      Map<String, Tensor> given = options.inputData() == null ? Map.of() : readInputData(options.inputData(), inputs);
+      InputGenerator generator = new InputGenerator(options.seed());
+      List<Tensor> values = new ArrayList<>();
+      List<VerifyReport.InputInfo> infos = new ArrayList<>();
+      for (Port p : inputs) {
+        Tensor t = given.get(p.name());
+        if (t == null) {
+          if (!p.shape().isStatic()) {
+            throw new VerifyException(true, "input '" + p.name() + "' has the dynamic shape " + p.shape()
+                + ": fix it with --input " + p.name() + "[...] or give its data with --input-data");
+          }
+          double[] range = options.ranges().getOrDefault(p.name(), options.ranges().get(""));
+          t = generator.generate(p.type(), p.shape().toStatic(), range);
+        }
+        values.add(t);
+        infos.add(new VerifyReport.InputInfo(p.name(), t.elementType().ovName(), t.shape(), given.containsKey(p.name()) ? "file" : "random"));
+      }
+      List<String> outNames = outputs.stream().map(Port::name).toList();
+      List<String> layerTensors = options.layerwise() ? sharedTensors(model, onnx, inputs, outputs) : List.of();
+      Map<String, Tensor> expected;
+      if (layerTensors.isEmpty()) {
+        expected = OpenVinoRunner.run(core, model, options.device(), values, outNames, notes);
+      } else {
+        try (Model probe = model.copy()) {
+          List<String> names = new ArrayList<>(outNames);
+          for (String t : layerTensors) {
+            probe.addOutput(t);
+            names.add(t);
+          }
+          expected = OpenVinoRunner.run(core, probe, options.device(), values, names, notes);
+        }
+      }
+      Map<String, Tensor> actual = runOnnx(onnx, inputs, values, outNames, layerTensors, expected);
+      List<OutputMetrics> metrics = new ArrayList<>();
+      for (Port p : outputs) {
+        metrics.add(compare(p.name(), expected.get(p.name()), actual.get(p.name()), options));
+      }
+      VerifyReport.Layerwise layerwise = null;
+      if (options.layerwise()) {
+        layerwise = layerwise(model, layerTensors, expected, actual, options);
+      }
+      return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes);
+    }
+  }
+
+  private static void checkNames(VerifyOptions options, List<Port> inputs, List<Port> outputs) throws VerifyException {
+    Set<String> outNames = new HashSet<>();
+    outputs.forEach(p -> outNames.addAll(p.names()));
+    for (Map<String, Double> m : List.of(options.atol(), options.rtol())) {
+      for (String name : m.keySet()) {
+        if (!name.isEmpty() && !outNames.contains(name)) {
+          throw new VerifyException(true, "there is no output named '" + name + "' (outputs: "
+              + String.join(", ", outputs.stream().map(Port::name).toList()) + ")");
+        }
+      }
+    }
+    Set<String> inNames = new HashSet<>();
+    inputs.forEach(p -> inNames.addAll(p.names()));
+    for (String name : options.ranges().keySet()) {
+      if (!name.isEmpty() && !inNames.contains(name)) {
+        throw new VerifyException(true, "there is no input named '" + name + "'");
+      }
+    }
+  }
+
+  private static Map<String, Tensor> readInputData(Path file, List<Port> inputs) throws VerifyException {
+    Map<String, Tensor> arrays;
+    try {
+      arrays = Npy.read(file);
+    } catch (IOException e) {
+      throw new VerifyException(false, "cannot read --input-data " + file + ": " + e.getMessage());
+    }
+    Map<String, Tensor> byInput = new LinkedHashMap<>();
+    if (arrays.size() == 1 && inputs.size() == 1 && file.getFileName().toString().endsWith(".npy")) {
+      byInput.put(inputs.get(0).name(), arrays.values().iterator().next());
+    } else {
+      for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
+        Port port = inputs.stream().filter(p -> p.names().contains(e.getKey())).findFirst().orElse(null);
+        if (port == null) {
+          throw new VerifyException(false, "--input-data " + file + " has an array '" + e.getKey()
+              + "', which is not an input of the model (inputs: " + String.join(", ", inputs.stream().map(Port::name).toList()) + ")");
+        }
+        byInput.put(port.name(), e.getValue());
+      }
+    }
+    for (Port p : inputs) {
+      Tensor t = byInput.get(p.name());
+      if (t == null) {
+        continue;
+      }
+      if (t.elementType() != p.type()) {
+        throw new VerifyException(false, "--input-data: '" + p.name() + "' is " + t.elementType() + ", the model wants " + p.type());
+      }
+      if (!compatible(p, t.shape())) {
+        throw new VerifyException(false, "--input-data: '" + p.name() + "' has shape " + Arrays.toString(t.shape())
+            + ", which does not fit the model's " + p.shape());
+      }
+    }
+    return byInput;
+  }
+
+  private static boolean compatible(Port p, long[] shape) {
+    if (p.shape().isRankDynamic()) {
+      return true;
+    }
+    if (p.shape().rank() != shape.length) {
+      return false;
+    }
+    for (int i = 0; i < shape.length; i++) {
+      var d = p.shape().dims().get(i);
+      if (shape[i] < d.min() || (d.max() != -1 && shape[i] > d.max())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tensor names that are outputs of non-trivial original nodes and values of the ONNX graph. */
+  private static List<String> sharedTensors(Model model, Path onnx, List<Port> inputs, List<Port> outputs)
+      throws OpenVinoException, IOException {
+    ModelProto proto = readProto(onnx);
+    Set<String> onnxValues = new HashSet<>();
+    for (NodeProto n : proto.getGraph().getNodeList()) {
+      onnxValues.addAll(n.getOutputList());
+    }
+    Set<String> skip = new HashSet<>();
+    inputs.forEach(p -> skip.addAll(p.names()));
+    outputs.forEach(p -> skip.addAll(p.names()));
+    List<String> shared = new ArrayList<>();
+    for (Node n : model.nodes()) {
+      String type = n.type();
+      if (type.equals("Constant") || type.equals("Parameter") || type.equals("Result")) {
+        continue;
+      }
+      for (Port p : n.outputs()) {
+        if (!p.names().isEmpty() && onnxValues.contains(p.name()) && !skip.contains(p.name())
+            && OnnxTypes.toOnnx(p.type()) != null && p.type() != ElementType.STRING) {
+          shared.add(p.name());
+          skip.add(p.name());
+        }
+      }
+    }
+    return shared;
+  }
+
+  private static ModelProto readProto(Path onnx) throws IOException {
+    try (var in = Files.newInputStream(onnx)) {
+      return ModelProto.parseFrom(in);
+    }
+  }
+
+  private static Map<String, Tensor> runOnnx(Path onnx, List<Port> inputs, List<Tensor> values, List<String> outNames,
+      List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException, IOException {
+    Path run = onnx;
+    Path temp = null;
+    try {
+      if (!layerTensors.isEmpty()) {
+        ModelProto proto = readProto(onnx);
+        ModelProto.Builder b = proto.toBuilder();
+        for (String t : layerTensors) {
+          ElementType type = expected.get(t).elementType();
+          b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(t)
+              .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(OnnxTypes.toOnnx(type).getNumber()))));
+        }
+        // next to the original, so that its external data (relative location) is found
+        temp = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-layerwise-", ".onnx");
+        Files.write(temp, b.build().toByteArray());
+        run = temp;
+      }
+      try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(run)) {
+        List<String> onnxInputs = ort.inputNames();
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+          String name = inputs.get(i).name();
+          if (!onnxInputs.contains(name)) {
+            throw new VerifyException(false, "the ONNX model has no input '" + name + "' (its inputs: " + String.join(", ", onnxInputs) + ")");
+          }
+          feeds.put(name, values.get(i));
+        }
+        List<String> wanted = new ArrayList<>();
+        List<String> onnxOutputs = ort.outputNames();
+        for (String name : outNames) {
+          if (!onnxOutputs.contains(name)) {
+            throw new VerifyException(false, "the ONNX model has no output '" + name + "' (its outputs: " + String.join(", ", onnxOutputs) + ")");
+          }
+          wanted.add(name);
+        }
+        wanted.addAll(layerTensors);
+        return ort.run(feeds, wanted);
+      }
+    } catch (OrtException e) {
+      throw new VerifyException(false, "ONNX Runtime cannot run " + onnx + ": " + e.getMessage().lines().findFirst().orElse(""));
+    } finally {
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  static OutputMetrics compare(String name, Tensor expected, Tensor actual, VerifyOptions options) {
+    ElementType type = expected.elementType();
+    Tolerance tol = options.toleranceFor(name, type);
+    if (actual == null) {
+      return OutputMetrics.failed(name, type, expected.shape(), tol, "missing in the ONNX model's results");
+    }
+    if (actual.elementType() != type) {
+      return OutputMetrics.failed(name, type, expected.shape(), tol, "element type " + actual.elementType() + " instead of " + type);
+    }
+    if (!Arrays.equals(actual.shape(), expected.shape())) {
+      return OutputMetrics.failed(name, type, expected.shape(), tol, "shape " + Arrays.toString(actual.shape()) + " instead of " + Arrays.toString(expected.shape()));
+    }
+    if (type == ElementType.STRING) {
+      boolean same = expected.strings().equals(actual.strings());
+      return new OutputMetrics(name, type, expected.shape(), same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 1 : 0,
+          same ? 0 : 1, 0, 0, tol, same, same ? null : "strings differ");
+    }
+    return OutputMetrics.of(name, type, expected.shape(), TensorValues.of(expected), TensorValues.of(actual), tol);
+  }
+
+  private static VerifyReport.Layerwise layerwise(Model model, List<String> tensors, Map<String, Tensor> expected,
+      Map<String, Tensor> actual, VerifyOptions options) throws OpenVinoException {
+    List<OutputMetrics> all = new ArrayList<>();
+    VerifyReport.Divergence first = null;
+    Map<String, Node> producer = new LinkedHashMap<>();
+    for (Node n : model.nodes()) {
+      for (Port p : n.outputs()) {
+        if (!p.names().isEmpty()) {
+          producer.putIfAbsent(p.name(), n);
+        }
+      }
+    }
+    for (String t : tensors) {
+      OutputMetrics m = compare(t, expected.get(t), actual.get(t), options);
+      all.add(m);
+      if (first == null && !m.passed()) {
+        Node n = producer.get(t);
+        first = new VerifyReport.Divergence(n.name(), n.type(), n.version(), m);
+      }
+    }
+    return new VerifyReport.Layerwise(tensors.size(), first, all);
+  }
+}

@@ -1,0 +1,75 @@
+package org.ov2onnx.verify;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.ov2onnx.convert.InputSpec;
+
+/**
+ * How to verify.
+ *
+ * @param weights the original's weights file, or null
+ * @param device where the original runs (reference mode unless a precision is given)
+ * @param seed seed of the random inputs
+ * @param inputs shape/type overrides (fix dynamic dimensions), as for convert
+ * @param inputData .npy/.npz with the input values, or null for random ones
+ * @param ranges value ranges of random inputs, by input name ("" = all inputs)
+ * @param atol absolute tolerances by output name ("" = all outputs)
+ * @param rtol relative tolerances by output name ("" = all outputs)
+ * @param layerwise also compare every intermediate tensor both models have
+ */
+public record VerifyOptions(
+    Path weights,
+    OpenVinoRunner.DeviceSpec device,
+    long seed,
+    List<InputSpec> inputs,
+    Path inputData,
+    Map<String, double[]> ranges,
+    Map<String, Double> atol,
+    Map<String, Double> rtol,
+    boolean layerwise) {
+
+  public static VerifyOptions defaults() {
+    return new VerifyOptions(null, new OpenVinoRunner.DeviceSpec("CPU", null), 2026, List.of(), null, Map.of(), Map.of(), Map.of(), false);
+  }
+
+  public VerifyOptions withLayerwise(boolean l) {
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, l);
+  }
+
+  public VerifyOptions withWeights(Path w) {
+    return new VerifyOptions(w, device, seed, inputs, inputData, ranges, atol, rtol, layerwise);
+  }
+
+  public VerifyOptions withInputs(List<InputSpec> i) {
+    return new VerifyOptions(weights, device, seed, i, inputData, ranges, atol, rtol, layerwise);
+  }
+
+  public VerifyOptions withInputData(Path p) {
+    return new VerifyOptions(weights, device, seed, inputs, p, ranges, atol, rtol, layerwise);
+  }
+
+  public VerifyOptions withTolerances(Map<String, Double> a, Map<String, Double> r) {
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, a, r, layerwise);
+  }
+
+  public VerifyOptions withDevice(OpenVinoRunner.DeviceSpec d) {
+    return new VerifyOptions(weights, d, seed, inputs, inputData, ranges, atol, rtol, layerwise);
+  }
+
+  public VerifyOptions withSeed(long s) {
+    return new VerifyOptions(weights, device, s, inputs, inputData, ranges, atol, rtol, layerwise);
+  }
+
+  public VerifyOptions withRanges(Map<String, double[]> r) {
+    return new VerifyOptions(weights, device, seed, inputs, inputData, r, atol, rtol, layerwise);
+  }
+
+  /** The tolerance of one output: its own, else the global one, else the type's default. */
+  Tolerance toleranceFor(String output, org.ov2onnx.openvino.ElementType type) {
+    Tolerance d = Tolerance.defaultFor(type);
+    double a = atol.getOrDefault(output, atol.getOrDefault("", d.atol()));
+    double r = rtol.getOrDefault(output, rtol.getOrDefault("", d.rtol()));
+    return new Tolerance(a, r);
+  }
+}

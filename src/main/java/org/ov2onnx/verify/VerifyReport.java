@@ -1,0 +1,163 @@
+package org.ov2onnx.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ov2onnx.util.Json;
+
+/**
+ * The outcome of a verification: per-output metrics, pass/fail, and the layer-wise search's
+ * first divergence. Renders as JSON, Markdown and a console table.
+ */
+public record VerifyReport(
+    String model,
+    String onnx,
+    String device,
+    long seed,
+    List<InputInfo> inputs,
+    List<OutputMetrics> outputs,
+    Layerwise layerwise,
+    List<String> notes) {
+
+  /** One input fed to both models. */
+  public record InputInfo(String name, String elementType, long[] shape, String source) {}
+
+  /**
+   * The layer-wise search: how many intermediate tensors were compared, and the first (in the
+   * original's topological order) that diverged, or null.
+   */
+  public record Layerwise(int compared, Divergence first, List<OutputMetrics> tensors) {}
+
+  /** Where the models first diverge: the original's node and the tensor's metrics. */
+  public record Divergence(String node, String type, int version, OutputMetrics metrics) {}
+
+  public boolean passed() {
+    return outputs.stream().allMatch(OutputMetrics::passed);
+  }
+
+  static Map<String, Object> json(OutputMetrics m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", m.name());
+    o.put("element_type", m.type() == null ? null : m.type().ovName());
+    o.put("shape", m.shape() == null ? null : Arrays.stream(m.shape()).boxed().toList());
+    o.put("max_abs_error", m.maxAbsError());
+    o.put("max_rel_error", m.maxRelError());
+    o.put("mean_abs_error", m.meanAbsError());
+    o.put("cosine_similarity", m.cosineSimilarity());
+    o.put("fraction_out_of_tolerance", m.fractionOutOfTolerance());
+    o.put("nan_inf_mismatches", m.nanInfMismatches());
+    o.put("smallest_passing_atol", m.smallestPassingAtol());
+    o.put("atol", m.tolerance().atol());
+    o.put("rtol", m.tolerance().rtol());
+    o.put("passed", m.passed());
+    if (m.problem() != null) {
+      o.put("problem", m.problem());
+    }
+    return o;
+  }
+
+  public String toJson() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("passed", passed());
+    doc.put("model", model);
+    doc.put("onnx", onnx);
+    doc.put("device", device);
+    doc.put("seed", seed);
+    List<Object> ins = new ArrayList<>();
+    for (InputInfo i : inputs) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", i.name());
+      o.put("element_type", i.elementType());
+      o.put("shape", Arrays.stream(i.shape()).boxed().toList());
+      o.put("source", i.source());
+      ins.add(o);
+    }
+    doc.put("inputs", ins);
+    doc.put("outputs", outputs.stream().map(VerifyReport::json).toList());
+    if (layerwise != null) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("compared", layerwise.compared());
+      if (layerwise.first() != null) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("node", layerwise.first().node());
+        f.put("type", layerwise.first().type());
+        f.put("version", layerwise.first().version());
+        f.put("tensor", json(layerwise.first().metrics()));
+        l.put("first_divergence", f);
+      } else {
+        l.put("first_divergence", null);
+      }
+      l.put("tensors", layerwise.tensors().stream().map(VerifyReport::json).toList());
+      doc.put("layerwise", l);
+    }
+    doc.put("notes", notes);
+    return Json.write(doc) + "\n";
+  }
+
+  private static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "-";
+    }
+    return v == 0 ? "0" : String.format("%.3g", v);
+  }
+
+  public String toMarkdown() {
+    StringBuilder s = new StringBuilder();
+    s.append("# Verification: ").append(passed() ? "PASSED" : "FAILED").append("\n\n");
+    s.append("- Original: `").append(model).append("` on OpenVINO ").append(device).append("\n");
+    s.append("- Converted: `").append(onnx).append("` on ONNX Runtime (CPU)\n");
+    s.append("- Inputs (seed ").append(seed).append("): ");
+    s.append(String.join(", ", inputs.stream().map(i -> "`" + i.name() + "` " + i.elementType() + Arrays.toString(i.shape()) + " (" + i.source() + ")").toList()));
+    s.append("\n\n| output | type | shape | max abs | max rel | mean abs | cosine | out of tol. | NaN/Inf | min atol | atol / rtol | result |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (OutputMetrics m : outputs) {
+      s.append("| `").append(m.name()).append("` | ").append(m.type()).append(" | ").append(Arrays.toString(m.shape()))
+          .append(" | ").append(num(m.maxAbsError())).append(" | ").append(num(m.maxRelError())).append(" | ")
+          .append(num(m.meanAbsError())).append(" | ").append(num(m.cosineSimilarity())).append(" | ")
+          .append(num(m.fractionOutOfTolerance())).append(" | ").append(m.nanInfMismatches()).append(" | ")
+          .append(num(m.smallestPassingAtol())).append(" | ").append(num(m.tolerance().atol())).append(" / ")
+          .append(num(m.tolerance().rtol())).append(" | ").append(m.passed() ? "pass" : "**FAIL**")
+          .append(m.problem() == null ? "" : " (" + m.problem() + ")").append(" |\n");
+    }
+    if (layerwise != null) {
+      s.append("\n## Layer-wise\n\n").append(layerwise.compared()).append(" intermediate tensors compared. ");
+      if (layerwise.first() == null) {
+        s.append("No divergence found.\n");
+      } else {
+        Divergence d = layerwise.first();
+        s.append("First divergence: node `").append(d.node()).append("` (").append(d.type()).append("-").append(d.version())
+            .append("), tensor `").append(d.metrics().name()).append("`: max abs error ").append(num(d.metrics().maxAbsError()))
+            .append(", cosine ").append(num(d.metrics().cosineSimilarity())).append(".\n");
+      }
+    }
+    for (String n : notes) {
+      s.append("\nNote: ").append(n).append("\n");
+    }
+    return s.toString();
+  }
+
+  public String toConsole() {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s  %s%n", "output", "type", "max_abs", "max_rel", "mean_abs", "cosine", "out_tol", "result"));
+    for (OutputMetrics m : outputs) {
+      s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxRelError()),
+          num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()),
+          m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
+    }
+    if (layerwise != null) {
+      if (layerwise.first() == null) {
+        s.append("Layer-wise: ").append(layerwise.compared()).append(" intermediate tensors compared, no divergence.\n");
+      } else {
+        Divergence d = layerwise.first();
+        s.append("Layer-wise: first divergence at node '").append(d.node()).append("' (").append(d.type()).append("-")
+            .append(d.version()).append("), tensor '").append(d.metrics().name()).append("', max abs error ")
+            .append(num(d.metrics().maxAbsError())).append(" (").append(layerwise.compared()).append(" tensors compared)\n");
+      }
+    }
+    notes.forEach(n -> s.append("Note: ").append(n).append("\n"));
+    s.append(passed() ? "PASSED" : "FAILED").append(" (OpenVINO ").append(device).append(" vs ONNX Runtime)\n");
+    return s.toString();
+  }
+}
