@@ -33,11 +33,6 @@ public final class RangeConverter implements OpConverter {
       v = Tensors.castIfNeeded(graph, v, out, compute);
       inputs[i] = Tensors.inputRank(node, i) == 0 ? v : graph.addOne(OnnxNode.op("Reshape").inputs(v, graph.int64s(false)));
     }
-    if (compute == out) {
-      graph.add(OnnxNode.op("Range").inputs(inputs).outputs(node.output(0)));
-    } else {
-      String values = graph.addOne(OnnxNode.op("Range").inputs(inputs));
-      graph.add(OnnxNode.op("Cast").inputs(values).outputs(node.output(0)).attr("to", (long) graph.onnxType(out)));
-    }
+    Tensors.emitAs(node, graph, OnnxNode.op("Range").inputs(inputs), compute);
   }
 }

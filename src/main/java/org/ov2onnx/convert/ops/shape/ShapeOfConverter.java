@@ -13,12 +13,6 @@ import org.ov2onnx.openvino.ElementType;
 public final class ShapeOfConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
-    ElementType type = node.outputType(0);
-    if (type == ElementType.I64) {
-      graph.add(OnnxNode.op("Shape").inputs(node.input(0)).outputs(node.output(0)));
-    } else {
-      String shape = graph.addOne(OnnxNode.op("Shape").inputs(node.input(0)));
-      graph.add(OnnxNode.op("Cast").inputs(shape).outputs(node.output(0)).attr("to", (long) graph.onnxType(type)));
-    }
+    Tensors.emitAs(node, graph, OnnxNode.op("Shape").inputs(node.input(0)), ElementType.I64);
   }
 }

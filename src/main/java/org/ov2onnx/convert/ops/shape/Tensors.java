@@ -97,6 +97,19 @@ public final class Tensors {
     return graph.addOne(OnnxNode.op("Reshape").inputs(scalar, graph.int64s(false, 1)));
   }
 
+  /**
+   * Adds {@code op}, whose single output has type {@code produced}, as the node's output 0: directly
+   * when the node's output has that type, through a Cast to it otherwise.
+   */
+  public static void emitAs(NodeView node, GraphBuilder graph, OnnxNode op, ElementType produced) throws ConversionException {
+    ElementType wanted = node.outputType(0);
+    if (wanted == produced) {
+      graph.add(op.outputs(node.output(0)));
+    } else {
+      graph.add(OnnxNode.op("Cast").inputs(graph.addOne(op)).outputs(node.output(0)).attr("to", (long) graph.onnxType(wanted)));
+    }
+  }
+
   /** Refuses auto_broadcast modes other than numpy and none (pdpd has no ONNX form). */
   public static void requireNumpyBroadcast(NodeView node) throws ConversionException {
     if (node.attributes().containsKey("auto_broadcast")) {

@@ -1,14 +1,10 @@
 package org.ov2onnx.convert.ops.shape;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.testing.IrBuilder;
 import org.ov2onnx.testing.OpCheck;
