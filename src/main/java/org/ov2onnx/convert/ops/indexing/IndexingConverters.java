@@ -8,6 +8,16 @@ public final class IndexingConverters {
   private IndexingConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(
+        new GatherConverter(),
+        new GatherElementsConverter(),
+        new GatherNDConverter(),
+        new NonZeroConverter(),
+        new OneHotConverter(),
+        new ScatterElementsUpdateConverter(),
+        new ScatterNDUpdateConverter(),
+        new ScatterUpdateConverter(),
+        new SelectConverter(),
+        new TopKConverter());
   }
 }

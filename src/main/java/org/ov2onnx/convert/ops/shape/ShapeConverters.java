@@ -8,6 +8,20 @@ public final class ShapeConverters {
   private ShapeConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(
+        new BroadcastConverter(),
+        new ConcatConverter(),
+        new PadConverter(),
+        new RangeConverter(),
+        new ReshapeConverter(),
+        new ShapeOfConverter(),
+        new SliceConverter(),
+        new SplitConverter(),
+        new SqueezeConverter(),
+        new StridedSliceConverter(),
+        new TileConverter(),
+        new TransposeConverter(),
+        new UnsqueezeConverter(),
+        new VariadicSplitConverter());
   }
 }

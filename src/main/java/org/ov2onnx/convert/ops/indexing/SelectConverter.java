@@ -1,0 +1,19 @@
+package org.ov2onnx.convert.ops.indexing;
+
+import org.ov2onnx.convert.ops.shape.Tensors;
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.ConvertsOp;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** Select becomes Where (numpy or no broadcasting; pdpd is refused). */
+@ConvertsOp(type = "Select", versions = 1, notes = "Where; auto_broadcast pdpd refused")
+public final class SelectConverter implements OpConverter {
+  @Override
+  public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
+    Tensors.requireNumpyBroadcast(node);
+    graph.add(OnnxNode.op("Where").inputs(node.input(0), node.input(1), node.input(2)).outputs(node.output(0)));
+  }
+}
