@@ -31,9 +31,6 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "IR .xml, .onnx, .pb, SavedModel folder, .tflite or .pdmodel.")
   Path model;
 
-  @Option(names = {"-w", "--weights"}, paramLabel = "WEIGHTS", description = "Weights file (IR: the .bin; default: next to the XML).")
-  Path weights;
-
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.onnx", description = "The ONNX file to write.")
   Path output;
 
@@ -43,11 +40,6 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Target opset of the default ONNX domain, " + Converter.MIN_OPSET + " to " + Converter.MAX_OPSET + " (default: ${DEFAULT-VALUE}).")
   int opset = Converter.DEFAULT_OPSET;
 
-  @Option(
-      names = "--input",
-      paramLabel = "SPEC",
-      description = "Override an input's shape and/or type, OpenVINO ovc syntax: name[1,3,224,224]{f32}; ? = dynamic, 1..10 = bounded. Repeatable, or comma-separated.")
-  List<String> inputs = new ArrayList<>();
 
   @Option(
       names = "--external-data",
@@ -63,6 +55,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
   boolean json;
+
+  @Option(names = "--verify", description = "Verify the result right away (as the verify command; its flags apply).")
+  boolean verify;
+
+  @CommandLine.Mixin VerifyCommand.VerifyFlags verifyFlags;
 
   @Override
   public Integer call() throws Exception {
@@ -109,6 +106,9 @@ final class ConvertCommand implements Callable<Integer> {
         out.printf("Kept %d node(s) as custom ops (domain org.openvinotoolkit): ONNX Runtime needs a custom op library for them.%n", r.customOps());
       }
     }
+    if (verify) {
+      return verifyFlags.run(out, model, r.output(), List.of());
+    }
     return ExitCodes.OK;
   }
 
@@ -123,14 +123,14 @@ final class ConvertCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, "--opset " + opset + " is outside the supported range " + Converter.MIN_OPSET + ".." + Converter.MAX_OPSET);
     }
     List<InputSpec> specs = new ArrayList<>();
-    for (String text : inputs) {
+    for (String text : verifyFlags.inputs) {
       try {
         specs.addAll(InputSpec.parseAll(text));
       } catch (IllegalArgumentException e) {
         throw new CliException(ExitCodes.USAGE, "--input: " + e.getMessage());
       }
     }
-    return ConvertOptions.defaults().withWeights(weights).withOpset(opset).withInputs(specs)
+    return ConvertOptions.defaults().withWeights(verifyFlags.weights).withOpset(opset).withInputs(specs)
         .withExternalData(mode).withAllowCustomOps(allowCustomOps).withUpcastFp16(upcastFp16);
   }
 

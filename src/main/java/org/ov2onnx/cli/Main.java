@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Converts OpenVINO models to ONNX with OpenVINO's own reader, and proves it right.",
-    subcommands = {ConvertCommand.class, ToIrCommand.class, InfoCommand.class, DevicesCommand.class, OpsCommand.class},
+    subcommands = {ConvertCommand.class, VerifyCommand.class, CompareCommand.class, ToIrCommand.class, InfoCommand.class, DevicesCommand.class, OpsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

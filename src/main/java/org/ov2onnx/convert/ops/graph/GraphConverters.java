@@ -11,6 +11,6 @@ public final class GraphConverters {
   private GraphConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of(new ParameterConverter(), new ConstantConverter(), new ConvertConverter(), new ConvertLikeConverter());
+    return List.of(new ParameterConverter(), new ConstantConverter(), new ConvertConverter(), new ConvertLikeConverter(), new IdentityConverter());
   }
 }
