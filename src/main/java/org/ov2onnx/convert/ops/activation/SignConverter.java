@@ -1,0 +1,17 @@
+package org.ov2onnx.convert.ops.activation;
+
+import org.ov2onnx.convert.ops.elementwise.Elementwise;
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.ConvertsOp;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** Sign becomes Sign. */
+@ConvertsOp(type = "Sign", versions = 1, notes = "Sign")
+public final class SignConverter implements OpConverter {
+  @Override
+  public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
+    Elementwise.same(node, graph, "Sign", Elementwise.NUMERIC);
+  }
+}

@@ -1,0 +1,16 @@
+package org.ov2onnx.convert.ops.elementwise;
+
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.ConvertsOp;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** LessEqual becomes LessOrEqual. */
+@ConvertsOp(type = "LessEqual", versions = 1, notes = "LessOrEqual; bf16 needs opset 16")
+public final class LessEqualConverter implements OpConverter {
+  @Override
+  public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
+    Elementwise.binary(node, graph, "LessOrEqual", Elementwise.orderedEqualTypes(graph.opset()));
+  }
+}

@@ -1,0 +1,16 @@
+package org.ov2onnx.convert.ops.elementwise;
+
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.ConvertsOp;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** Subtract becomes Sub. */
+@ConvertsOp(type = "Subtract", versions = 1, notes = "Sub; 8/16-bit integers need opset 14")
+public final class SubtractConverter implements OpConverter {
+  @Override
+  public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
+    Elementwise.binary(node, graph, "Sub", Elementwise.arithmeticTypes(graph.opset()));
+  }
+}

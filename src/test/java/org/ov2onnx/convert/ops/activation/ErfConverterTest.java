@@ -1,0 +1,25 @@
+package org.ov2onnx.convert.ops.activation;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ov2onnx.convert.ops.elementwise.OpModels;
+import org.ov2onnx.openvino.ElementType;
+
+class ErfConverterTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({"f32,13,Erf", "f32,21,Erf"})
+  void matchesOpenVino(String type, int opset, String onnxOp) throws Exception {
+    OpModels.checkUnary(dir, "Erf", 1, Map.of(), ElementType.fromOvName(type), -3, 3, opset).assertUsesOp(onnxOp);
+  }
+
+  @Test
+  void refusesIntegers() throws Exception {
+    OpModels.assertRefused(OpModels.unary("Erf", 1, Map.of(), ElementType.fromOvName("i32"), "4"), dir, 17, "element type");
+  }
+}

@@ -1,0 +1,23 @@
+package org.ov2onnx.convert.ops.elementwise;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ov2onnx.openvino.ElementType;
+
+class BitwiseAndConverterTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({"boolean,13,And", "boolean,21,And", "i32,18,BitwiseAnd", "i64,21,BitwiseAnd", "u8,18,BitwiseAnd", "i8,21,BitwiseAnd"})
+  void booleansAndIntegers(String type, int opset, String onnxOp) throws Exception {
+    OpModels.checkBinary(dir, "BitwiseAnd", 13, ElementType.fromOvName(type), -100, 100, opset).assertUsesOp(onnxOp);
+  }
+
+  @Test
+  void refusesIntegersBeforeOpset18() throws Exception {
+    OpModels.assertRefused(OpModels.binary("BitwiseAnd", 13, "numpy", ElementType.I32, "3", "3"), dir, 17, "opset 18");
+  }
+}
