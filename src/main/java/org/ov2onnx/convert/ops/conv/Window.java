@@ -97,32 +97,38 @@ public final class Window {
   }
 
   /**
+   * OpenVINO's pads as {begin, end}: explicit ones, zeros for valid, {@link #samePads} for
+   * same_upper/same_lower; null when those depend on dynamic lengths.
+   */
+  public static long[][] pads(NodeView node, long[] kernel, long[] strides) throws ConversionException {
+    int rank = kernel.length;
+    AutoPad autoPad = AutoPad.of(node);
+    return switch (autoPad) {
+      case EXPLICIT -> new long[][] {ints(node, "pads_begin", rank, 0), ints(node, "pads_end", rank, 0)};
+      case VALID -> new long[][] {new long[rank], new long[rank]};
+      case SAME_UPPER, SAME_LOWER -> samePads(node, autoPad, kernel, strides);
+    };
+  }
+
+  /**
    * Sets ONNX's pads (or auto_pad) on a forward window operation (Conv, MaxPool, AveragePool) with
-   * OpenVINO's meaning of auto_pad. same_upper/same_lower become explicit pads when the spatial
-   * input lengths are static ({@link #samePads}), else ONNX's SAME_UPPER/SAME_LOWER, which define
-   * the same split; ONNX Runtime implements those only without dilation, so dilated windows on
-   * dynamic lengths are refused. {@code kernel} holds dilated kernel lengths (-1: unknown).
+   * OpenVINO's meaning of auto_pad: {@link #pads} when known; else (same_upper/same_lower on
+   * dynamic lengths) ONNX's SAME_UPPER/SAME_LOWER, which define the same split. ONNX Runtime
+   * implements those only without dilation, so dilated windows on dynamic lengths are refused.
+   * {@code kernel} holds dilated kernel lengths (-1: unknown).
    */
   public static OnnxNode forwardPadding(NodeView node, OnnxNode op, long[] kernel, long[] strides, long[] dilations)
       throws ConversionException {
-    int rank = kernel.length;
-    AutoPad autoPad = AutoPad.of(node);
-    switch (autoPad) {
-      case EXPLICIT -> op.attr("pads", onnxPads(ints(node, "pads_begin", rank, 0), ints(node, "pads_end", rank, 0)));
-      case VALID -> op.attr("pads", new long[2 * rank]);
-      case SAME_UPPER, SAME_LOWER -> {
-        long[][] pads = samePads(node, autoPad, kernel, strides);
-        if (pads != null) {
-          op.attr("pads", onnxPads(pads[0], pads[1]));
-        } else if (Arrays.stream(dilations).allMatch(d -> d == 1)) {
-          op.attr("auto_pad", autoPad.name());
-        } else {
-          throw node.error("auto_pad " + autoPad.name().toLowerCase()
-              + " with dilations on dynamic spatial lengths: ONNX Runtime implements SAME padding only without dilation");
-        }
-      }
+    long[][] pads = pads(node, kernel, strides);
+    if (pads != null) {
+      return op.attr("pads", onnxPads(pads[0], pads[1]));
     }
-    return op;
+    AutoPad autoPad = AutoPad.of(node);
+    if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
+      throw node.error("auto_pad " + autoPad.name().toLowerCase()
+          + " with dilations on dynamic spatial lengths: ONNX Runtime implements SAME padding only without dilation");
+    }
+    return op.attr("auto_pad", autoPad.name());
   }
 
   /** Dilated kernel lengths ((k - 1) * d + 1) of kernel axes starting at {@code axis} of input {@code i}; -1 where dynamic. */
