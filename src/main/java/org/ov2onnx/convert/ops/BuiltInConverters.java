@@ -27,6 +27,7 @@ public final class BuiltInConverters {
     all.addAll(ActivationConverters.all());
     all.addAll(ConvConverters.all());
     all.addAll(PoolConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.spatial.SpatialConverters.all());
     all.addAll(NormalizationConverters.all());
     all.addAll(ShapeConverters.all());
     all.addAll(IndexingConverters.all());

@@ -8,6 +8,10 @@ public final class ConvConverters {
   private ConvConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(
+        new ConvolutionConverter(),
+        new GroupConvolutionConverter(),
+        new ConvolutionBackpropDataConverter(),
+        new GroupConvolutionBackpropDataConverter());
   }
 }

@@ -8,6 +8,6 @@ public final class PoolConverters {
   private PoolConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(new MaxPoolConverter(), new AvgPoolConverter(), new AdaptiveAvgPoolConverter(), new AdaptiveMaxPoolConverter());
   }
 }

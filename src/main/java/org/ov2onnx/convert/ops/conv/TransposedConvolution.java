@@ -1,0 +1,83 @@
+package org.ov2onnx.convert.ops.conv;
+
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.openvino.Dimension;
+import org.ov2onnx.openvino.PartialShape;
+
+/**
+ * The ConvTranspose both backprop-data operations become. ONNX's weight layout [C_in, C_out/G,
+ * k...] is OpenVINO's (after merging the group axis), and ONNX's output length formula is
+ * OpenVINO's: stride*(in-1) + dilated kernel - pads_begin - pads_end + output_padding. What
+ * differs is how the pads are chosen, so they are always written explicitly:
+ *
+ * <ul>
+ *   <li>without output_shape: auto_pad explicit uses pads_begin/pads_end; valid, same_upper and
+ *       same_lower use no padding (OpenVINO ignores the pads then);
+ *   <li>with output_shape (a constant), the total padding is stride*(in-1) + dilated kernel -
+ *       output_shape + output_padding. same_upper/same_lower split it in half, the larger half at
+ *       the beginning for same_upper and at the end for same_lower; explicit keeps pads_begin
+ *       (valid: 0) and takes the rest at the end. An output_shape longer than the input reaches
+ *       (negative padding) is refused: OpenVINO's values there are not ConvTranspose's.
+ * </ul>
+ *
+ * (OpenVINO's specification says explicit pads are ignored with output_shape and split like
+ * same_lower; its implementation keeps pads_begin, as the tests show.)
+ */
+final class TransposedConvolution {
+  private TransposedConvolution() {}
+
+  /**
+   * Emits ConvTranspose for {@code node} with ONNX-layout weights {@code weights}; the spatial
+   * kernel dimensions start at axis {@code kernelAxis} of input 1.
+   */
+  static void emit(NodeView node, GraphBuilder graph, String weights, long groups, int kernelAxis)
+      throws ConversionException {
+    int rank = Window.spatialRank(node);
+    long[] strides = Window.ints(node, "strides", rank, 1);
+    long[] dilations = Window.ints(node, "dilations", rank, 1);
+    long[] outputPadding = Window.ints(node, "output_padding", rank, 0);
+    Window.AutoPad autoPad = Window.AutoPad.of(node);
+    long[] begin = new long[rank];
+    long[] end = new long[rank];
+    if (autoPad == Window.AutoPad.EXPLICIT) {
+      begin = Window.ints(node, "pads_begin", rank, 0);
+      end = Window.ints(node, "pads_end", rank, 0);
+    }
+    if (node.inputCount() > 2) {
+      long[] outputShape = node.constantInts(2);
+      if (outputShape.length != rank) {
+        throw node.error("output_shape has " + outputShape.length + " values for " + rank + " spatial axes");
+      }
+      PartialShape kernel = node.inputShape(1);
+      for (int i = 0; i < rank; i++) {
+        long in = Window.spatialLength(node, i);
+        Dimension k = kernel.dims().get(kernelAxis + i);
+        if (in < 0 || !k.isStatic()) {
+          throw node.error("with output_shape, the padding depends on the input and kernel lengths, but spatial axis " + i
+              + " is dynamic");
+        }
+        long natural = strides[i] * (in - 1) + (k.length() - 1) * dilations[i] + 1;
+        long total = natural - outputShape[i] + outputPadding[i];
+        if (autoPad == Window.AutoPad.SAME_UPPER || autoPad == Window.AutoPad.SAME_LOWER) {
+          long small = total / 2;
+          begin[i] = autoPad == Window.AutoPad.SAME_UPPER ? total - small : small;
+        }
+        end[i] = total - begin[i];
+        if (end[i] < 0 || total < 0) {
+          throw node.error("output_shape " + outputShape[i] + " on spatial axis " + i + " is longer than the input reaches ("
+              + (natural + outputPadding[i] - begin[i]) + "); OpenVINO's result there has no ONNX ConvTranspose equivalent");
+        }
+      }
+    }
+    OnnxNode op = OnnxNode.op("ConvTranspose").inputs(node.input(0), weights).outputs(node.output(0))
+        .attr("strides", strides)
+        .attr("dilations", dilations)
+        .attr("pads", Window.onnxPads(begin, end))
+        .attr("output_padding", outputPadding)
+        .attr("group", groups);
+    graph.add(op);
+  }
+}
