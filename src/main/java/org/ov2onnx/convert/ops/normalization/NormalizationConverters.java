@@ -8,6 +8,15 @@ public final class NormalizationConverters {
   private NormalizationConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(
+        new ReduceL1Converter(),
+        new ReduceL2Converter(),
+        new ReduceLogicalAndConverter(),
+        new ReduceLogicalOrConverter(),
+        new ReduceMaxConverter(),
+        new ReduceMeanConverter(),
+        new ReduceMinConverter(),
+        new ReduceProdConverter(),
+        new ReduceSumConverter());
   }
 }
