@@ -9,6 +9,12 @@ public final class NormalizationConverters {
 
   public static List<OpConverter> all() {
     return List.of(
+        new BatchNormInferenceConverter(),
+        new GroupNormalizationConverter(),
+        new LogSoftmaxConverter(),
+        new MatMulConverter(),
+        new MvnConverter(),
+        new NormalizeL2Converter(),
         new ReduceL1Converter(),
         new ReduceL2Converter(),
         new ReduceLogicalAndConverter(),
@@ -17,6 +23,7 @@ public final class NormalizationConverters {
         new ReduceMeanConverter(),
         new ReduceMinConverter(),
         new ReduceProdConverter(),
-        new ReduceSumConverter());
+        new ReduceSumConverter(),
+        new SoftmaxConverter());
   }
 }
