@@ -8,6 +8,22 @@ public final class NormalizationConverters {
   private NormalizationConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of();
+    return List.of(
+        new BatchNormInferenceConverter(),
+        new GroupNormalizationConverter(),
+        new LogSoftmaxConverter(),
+        new MatMulConverter(),
+        new MvnConverter(),
+        new NormalizeL2Converter(),
+        new ReduceL1Converter(),
+        new ReduceL2Converter(),
+        new ReduceLogicalAndConverter(),
+        new ReduceLogicalOrConverter(),
+        new ReduceMaxConverter(),
+        new ReduceMeanConverter(),
+        new ReduceMinConverter(),
+        new ReduceProdConverter(),
+        new ReduceSumConverter(),
+        new SoftmaxConverter());
   }
 }
