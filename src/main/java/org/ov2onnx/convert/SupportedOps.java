@@ -39,17 +39,48 @@ public final class SupportedOps {
     return ops;
   }
 
+  /**
+   * The operation version (row of openvino-ops.tsv) that OpenVINO means by {@code reported}, the
+   * {@code version_id} it gives a node. That is usually the opset in which the version appeared
+   * (Acosh-3 is reported as 4), but not always (LogicalXor-1 as 2, ShuffleChannels-1, which
+   * appeared in opset 3, as 1): the row is the latest one appearing at or before {@code reported},
+   * or the type's first row when there is none. Empty if OpenVINO's opsets have no such type.
+   */
+  public static java.util.Optional<OpVersion> rowOf(List<OpVersion> ops, String type, int reported) {
+    OpVersion best = null;
+    OpVersion first = null;
+    for (OpVersion o : ops) {
+      if (!o.type().equals(type)) {
+        continue;
+      }
+      if (first == null || o.firstOpset() < first.firstOpset()) {
+        first = o;
+      }
+      if (o.firstOpset() <= reported && (best == null || o.firstOpset() > best.firstOpset())) {
+        best = o;
+      }
+    }
+    return java.util.Optional.ofNullable(best != null ? best : first);
+  }
+
+  /** The registry entry that converts the operation version {@code op}, if any. */
+  public static java.util.Optional<ConverterRegistry.Entry> find(ConverterRegistry registry, List<OpVersion> ops, OpVersion op) {
+    return registry.entries().stream()
+        .filter(e -> e.type().equals(op.type()) && rowOf(ops, e.type(), e.version()).map(op::equals).orElse(false))
+        .findFirst();
+  }
+
   /** Whether {@code op} converts: it has a converter, or it is a Result (a graph output). */
-  public static boolean converts(ConverterRegistry registry, OpVersion op) {
-    return op.type().equals("Result") || registry.find(op.type(), op.version()).isPresent();
+  public static boolean converts(ConverterRegistry registry, List<OpVersion> ops, OpVersion op) {
+    return op.type().equals("Result") || find(registry, ops, op).isPresent();
   }
 
   /** The Markdown table of docs/SUPPORTED_OPS.md. */
   public static String markdown(ConverterRegistry registry) {
     List<OpVersion> ops = openVinoOps();
-    long supported = ops.stream().filter(o -> converts(registry, o)).count();
+    long supported = ops.stream().filter(o -> converts(registry, ops, o)).count();
     long types = ops.stream().map(OpVersion::type).distinct().count();
-    long supportedTypes = ops.stream().filter(o -> converts(registry, o)).map(OpVersion::type).distinct().count();
+    long supportedTypes = ops.stream().filter(o -> converts(registry, ops, o)).map(OpVersion::type).distinct().count();
     StringBuilder s = new StringBuilder();
     s.append("# Supported operations\n\n");
     s.append("Generated from the converter registry by `SupportedOpsDocTest` (run `mvn test -Dtest=SupportedOpsDocTest -Dov2onnx.updateDocs=true` to refresh; the test fails when this file is stale).\n\n");
@@ -61,7 +92,7 @@ public final class SupportedOps {
     s.append("| OpenVINO operation | version | in opsets | converted | since ONNX opset | notes |\n");
     s.append("|---|---|---|---|---|---|\n");
     for (OpVersion o : ops) {
-      var e = registry.find(o.type(), o.version());
+      var e = find(registry, ops, o);
       boolean structural = o.type().equals("Result");
       s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ")
           .append(o.firstOpset() == o.lastOpset() ? "" + o.firstOpset() : o.firstOpset() + "–" + o.lastOpset()).append(" | ")
