@@ -115,6 +115,8 @@ OVX_API int ovx_model_clone(ovx_model* model, ovx_model** out);
 /* Adds a Result for the output that carries tensor name `tensor_name` (ov::Model::add_output).
  * Node indices of this handle change: views taken before are invalid afterwards. */
 OVX_API int ovx_model_add_output(ovx_model* model, const char* tensor_name);
+/* Adds a Result for output `port` of the node whose friendly name is `op_name`. */
+OVX_API int ovx_model_add_output_of(ovx_model* model, const char* op_name, int64_t port);
 /* Saves as IR (xml + bin next to it) through OpenVINO's own save_model. */
 OVX_API int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16);
 
@@ -165,6 +167,10 @@ OVX_API int ovx_node_loop_special_ports(ovx_model* model, int64_t node, int64_t*
  * (for IR: the memory-mapped .bin), alive until ovx_const_free, even after the model is freed. */
 OVX_API int ovx_const_open(ovx_model* model, int64_t node, ovx_const** out);
 OVX_API void ovx_const_free(ovx_const* view);
+/* The value of input `port` of node `node` when it is known before inference: produced by a
+ * Constant, or computed only from Constants and the static parts of shapes (e.g. the axes
+ * Range(2, rank(x)) when x has a static rank). OVX_ERR_NOT_FOUND when it depends on input data. */
+OVX_API int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** out);
 OVX_API const char* ovx_const_element_type(ovx_const* view);
 OVX_API int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity); /* returns rank */
 /* Raw bytes as OpenVINO stores them; sub-byte types (u1, u2, u3, u4, i4, nf4, f4e2m1, u6) are packed.

@@ -7,8 +7,14 @@
 #include <functional>
 #include <sstream>
 
+#include <cstring>
+#include <map>
+
 #include <openvino/op/constant.hpp>
+#include <openvino/op/parameter.hpp>
+#include <openvino/op/shape_of.hpp>
 #include <openvino/op/util/multi_subgraph_base.hpp>
+#include <openvino/op/util/variable_extension.hpp>
 
 #include "shim_internal.hpp"
 
@@ -71,9 +77,100 @@ void each_constant(const std::shared_ptr<ov::Model>& model,
     }
 }
 
+// Evaluates an output from Constants and static shapes only, or returns an empty tensor.
+class StaticEvaluator {
+public:
+    ov::Tensor value(const ov::Output<ov::Node>& out) {
+        auto key = std::make_pair(out.get_node(), out.get_index());
+        auto it = memo_.find(key);
+        if (it != memo_.end())
+            return it->second;
+        ov::Tensor result = compute(out);
+        memo_[key] = result;
+        return result;
+    }
+
+private:
+    std::map<std::pair<const ov::Node*, size_t>, ov::Tensor> memo_;
+    int budget_ = 256;
+
+    ov::Tensor compute(const ov::Output<ov::Node>& out) {
+        if (--budget_ < 0)
+            return {};
+        auto node = out.get_node_shared_ptr();
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
+            if (c->get_element_type() == ov::element::string)
+                return {};
+            ov::Tensor t(c->get_element_type(), c->get_shape());
+            std::memcpy(t.data(), c->get_data_ptr(), c->get_byte_size());
+            return t;
+        }
+        if (ov::is_type<ov::op::v0::Parameter>(node) || ov::is_type<ov::op::util::MultiSubGraphOp>(node) ||
+            dynamic_cast<ov::op::util::VariableExtension*>(node.get()) != nullptr || node->get_output_size() != 1)
+            return {};
+        if (ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node)) {
+            const auto& shape = node->get_input_partial_shape(0);
+            if (!shape.is_static())
+                return {};
+            ov::Tensor t(node->get_output_element_type(0), ov::Shape{shape.size()});
+            for (size_t i = 0; i < shape.size(); ++i) {
+                auto d = shape[i].get_length();
+                if (t.get_element_type() == ov::element::i32)
+                    t.data<int32_t>()[i] = static_cast<int32_t>(d);
+                else
+                    t.data<int64_t>()[i] = d;
+            }
+            return t;
+        }
+        ov::TensorVector inputs;
+        for (const auto& in : node->input_values()) {
+            ov::Tensor v = value(in);
+            if (!v)
+                return {};
+            inputs.push_back(v);
+        }
+        const auto& pshape = node->get_output_partial_shape(0);
+        ov::Tensor output(node->get_output_element_type(0), pshape.is_static() ? pshape.to_shape() : ov::Shape{0});
+        ov::TensorVector outputs{output};
+        try {
+            if (!node->evaluate(outputs, inputs))
+                return {};
+        } catch (const std::exception&) {
+            return {};
+        }
+        if (ov::shape_size(outputs[0].get_shape()) > (1u << 20))
+            return {};
+        return outputs[0];
+    }
+};
+
 }  // namespace
 
 extern "C" {
+
+int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** out) {
+    return guarded(OVX_ERR_INVALID_ARG, [&] {
+        if (model == nullptr || out == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model and out must not be NULL");
+        const auto& n = model->node(node);
+        if (port < 0 || port >= static_cast<int64_t>(n->get_input_size()))
+            return fail(OVX_ERR_INVALID_ARG, "input port " + std::to_string(port) + " is out of range");
+        auto source = n->input_value(port);
+        std::shared_ptr<ov::op::v0::Constant> constant = ov::as_type_ptr<ov::op::v0::Constant>(source.get_node_shared_ptr());
+        if (!constant) {
+            StaticEvaluator evaluator;
+            ov::Tensor value = evaluator.value(source);
+            if (!value)
+                return fail(OVX_ERR_NOT_FOUND, "input " + std::to_string(port) + " of '" + n->get_friendly_name() +
+                                                   "' is not known before inference");
+            constant = std::make_shared<ov::op::v0::Constant>(value);
+        }
+        auto view = std::make_unique<ovx_const>();
+        view->constant = std::move(constant);
+        *out = view.release();
+        return OVX_OK;
+    });
+}
 
 int ovx_model_weights_extent(ovx_model* model, const char* weights_path, int64_t* out) {
     return guarded(OVX_ERR_READ, [&] {

@@ -332,9 +332,8 @@ int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, in
         }
         std::map<ov::Output<ov::Node>, ov::PartialShape> shapes{{params[input]->output(0), shape}};
         model->model->reshape(shapes);
-        // shapes and Parameter attributes changed: forget what was cached about the nodes
-        for (auto& info : model->info)
-            info = NodeInfo{};
+        // reshape may re-validate and replace nodes: recompute the order, forget cached node info
+        model->refresh();
         return OVX_OK;
     });
 }
@@ -348,8 +347,7 @@ int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* elemen
             return fail(OVX_ERR_INVALID_ARG, "input index " + std::to_string(input) + " is out of range");
         params[input]->set_element_type(parse_element_type(element_type));
         model->model->validate_nodes_and_infer_types();
-        for (auto& info : model->info)
-            info = NodeInfo{};
+        model->refresh();
         return OVX_OK;
     });
 }
@@ -368,6 +366,16 @@ int ovx_model_add_output(ovx_model* model, const char* tensor_name) {
         if (model == nullptr || tensor_name == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "model and tensor_name must not be NULL");
         model->model->add_output(std::string(tensor_name));
+        model->refresh();
+        return OVX_OK;
+    });
+}
+
+int ovx_model_add_output_of(ovx_model* model, const char* op_name, int64_t port) {
+    return guarded(OVX_ERR_NOT_FOUND, [&] {
+        if (model == nullptr || op_name == nullptr || port < 0)
+            return fail(OVX_ERR_INVALID_ARG, "model and op_name must not be NULL, port must not be negative");
+        model->model->add_output(std::string(op_name), static_cast<size_t>(port));
         model->refresh();
         return OVX_OK;
     });

@@ -270,6 +270,15 @@ public final class Converter {
     graph.initializer(view.output(0), ElementType.F32, half.shape(), out);
   }
 
+  /**
+   * The ONNX value name the conversion gives each output of each node: [node index][port], in the
+   * model's topological order. Verification uses it to pair intermediate tensors.
+   */
+  public static String[][] valueNames(Model model) throws OpenVinoException {
+    GraphIndex index = new GraphIndex(model);
+    return index.valueNames.toArray(new String[0][]);
+  }
+
   /** Applies --input overrides: shapes through OpenVINO's reshape, types on the Parameters. */
   public static void applyInputs(Model model, List<InputSpec> specs) throws OpenVinoException, ConversionException {
     List<Port> inputs = model.inputs();

@@ -163,11 +163,12 @@ final class NodeViewImpl implements NodeView {
   @Override
   public Optional<ConstantData> constantInput(int i) throws ConversionException {
     Node.Source s = source(i);
-    if (!index.types.get(s.node()).equals("Constant")) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(index.nodes.get(s.node()).constant());
+      if (index.types.get(s.node()).equals("Constant")) {
+        return Optional.of(index.nodes.get(s.node()).constant());
+      }
+      // computed from constants and static shapes only: OpenVINO evaluates it
+      return index.nodes.get(node).inputValue(i);
     } catch (OpenVinoException e) {
       throw error("cannot read constant input " + i + ": " + e.getMessage());
     }

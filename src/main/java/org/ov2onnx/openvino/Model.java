@@ -96,9 +96,10 @@ public final class Model implements AutoCloseable {
 
   /**
    * Gives input {@code input} a new partial shape and re-infers the model's shapes (OpenVINO's
-   * {@code reshape}); e.g. to fix dynamic dimensions before compiling.
+   * {@code reshape}); e.g. to fix dynamic dimensions before compiling. Node views taken before
+   * are invalid afterwards.
    */
-  public void reshape(int input, PartialShape shape) throws OpenVinoException {
+  public synchronized void reshape(int input, PartialShape shape) throws OpenVinoException {
     long rank = shape.isRankDynamic() ? -1 : shape.rank();
     long[] minmax = new long[(int) Math.max(0, 2 * rank)];
     for (int d = 0; d < rank; d++) {
@@ -108,6 +109,7 @@ public final class Model implements AutoCloseable {
     Native.check(
         Shim.ovx_model_reshape(handle(), input, minmax, rank),
         "cannot reshape input " + input + " of " + source + " to " + shape);
+    nodes = null;
   }
 
   /** A deep copy of this model (its constants share their data); close it when done. */
@@ -126,11 +128,18 @@ public final class Model implements AutoCloseable {
     nodes = null;
   }
 
+  /** Makes output {@code port} of the node named {@code nodeName} an extra model output. */
+  public synchronized void addOutput(String nodeName, int port) throws OpenVinoException {
+    Native.check(Shim.ovx_model_add_output_of(handle(), nodeName, port), "cannot add output " + port + " of '" + nodeName + "' to " + source);
+    nodes = null;
+  }
+
   /** Gives input {@code input} a new element type and re-infers the model's types. */
-  public void setInputType(int input, ElementType type) throws OpenVinoException {
+  public synchronized void setInputType(int input, ElementType type) throws OpenVinoException {
     Native.check(
         Shim.ovx_model_set_input_type(handle(), input, type.ovName()),
         "cannot give input " + input + " of " + source + " the type " + type);
+    nodes = null;
   }
 
   /** Saves the model as IR with OpenVINO's own {@code save_model}. */

@@ -249,6 +249,21 @@ public final class Node {
     return ports;
   }
 
+  /**
+   * The value of input {@code port} if it is known before inference: from a Constant (a zero-copy
+   * view), or computed by OpenVINO from Constants and static shape parts only. Empty if it
+   * depends on input data.
+   */
+  public java.util.Optional<ConstantData> inputValue(int port) throws OpenVinoException {
+    ovx_const view = new ovx_const();
+    int status = Shim.ovx_input_value(m(), index, port, view);
+    if (status == Shim.OVX_ERR_NOT_FOUND) {
+      return java.util.Optional.empty();
+    }
+    Native.check(status, context("cannot evaluate input " + port));
+    return java.util.Optional.of(ConstantData.wrap(view));
+  }
+
   /** A zero-copy view of a Constant node's data. */
   public ConstantData constant() throws OpenVinoException {
     ovx_const view = new ovx_const();

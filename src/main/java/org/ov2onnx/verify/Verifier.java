@@ -68,18 +68,23 @@ public final class Verifier {
         infos.add(new VerifyReport.InputInfo(p.name(), t.elementType().ovName(), t.shape(), given.containsKey(p.name()) ? "file" : "random"));
       }
       List<String> outNames = outputs.stream().map(Port::name).toList();
-      List<String> layerTensors = options.layerwise() ? sharedTensors(model, onnx, inputs, outputs) : List.of();
+      List<Probe> probes = options.layerwise() ? sharedTensors(model, onnx, inputs, outputs) : List.of();
+      List<String> layerTensors = probes.stream().map(Probe::name).toList();
       Map<String, Tensor> expected;
-      if (layerTensors.isEmpty()) {
+      if (probes.isEmpty()) {
         expected = OpenVinoRunner.run(core, model, options.device(), values, outNames, notes);
       } else {
-        try (Model probe = model.copy()) {
+        try (Model copy = model.copy()) {
           List<String> names = new ArrayList<>(outNames);
-          for (String t : layerTensors) {
-            probe.addOutput(t);
-            names.add(t);
+          for (Probe p : probes) {
+            if (p.tensorName() != null) {
+              copy.addOutput(p.tensorName());
+            } else {
+              copy.addOutput(p.node().name(), p.port());
+            }
+            names.add(p.name());
           }
-          expected = OpenVinoRunner.run(core, probe, options.device(), values, names, notes);
+          expected = OpenVinoRunner.run(core, copy, options.device(), values, names, notes);
         }
       }
       Map<String, Tensor> actual = runOnnx(onnx, inputs, values, outNames, layerTensors, expected);
@@ -89,7 +94,7 @@ public final class Verifier {
       }
       VerifyReport.Layerwise layerwise = null;
       if (options.layerwise()) {
-        layerwise = layerwise(model, layerTensors, expected, actual, options);
+        layerwise = layerwise(probes, expected, actual, options);
       }
       return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes);
     }
@@ -167,8 +172,15 @@ public final class Verifier {
     return true;
   }
 
-  /** Tensor names that are outputs of non-trivial original nodes and values of the ONNX graph. */
-  private static List<String> sharedTensors(Model model, Path onnx, List<Port> inputs, List<Port> outputs)
+  /**
+   * An intermediate tensor both graphs have: the ONNX value {@code name} that the conversion made
+   * of output {@code port} of the original's node {@code node} (its tensor name if it has one,
+   * else its friendly name).
+   */
+  record Probe(String name, Node node, int port, String tensorName) {}
+
+  /** The intermediate tensors of non-trivial original nodes that are also ONNX values. */
+  private static List<Probe> sharedTensors(Model model, Path onnx, List<Port> inputs, List<Port> outputs)
       throws OpenVinoException, IOException {
     ModelProto proto = readProto(onnx);
     Set<String> onnxValues = new HashSet<>();
@@ -178,17 +190,26 @@ public final class Verifier {
     Set<String> skip = new HashSet<>();
     inputs.forEach(p -> skip.addAll(p.names()));
     outputs.forEach(p -> skip.addAll(p.names()));
-    List<String> shared = new ArrayList<>();
+    String[][] names = Converter.valueNames(model);
+    Map<String, Integer> friendlyCount = new java.util.HashMap<>();
+    for (Node n : model.nodes()) {
+      friendlyCount.merge(n.name(), 1, Integer::sum);
+    }
+    List<Probe> shared = new ArrayList<>();
     for (Node n : model.nodes()) {
       String type = n.type();
       if (type.equals("Constant") || type.equals("Parameter") || type.equals("Result")) {
         continue;
       }
-      for (Port p : n.outputs()) {
-        if (!p.names().isEmpty() && onnxValues.contains(p.name()) && !skip.contains(p.name())
-            && OnnxTypes.toOnnx(p.type()) != null && p.type() != ElementType.STRING) {
-          shared.add(p.name());
-          skip.add(p.name());
+      List<Port> ports = n.outputs();
+      for (int p = 0; p < ports.size(); p++) {
+        Port port = ports.get(p);
+        String name = names[n.index()][p];
+        boolean addressable = !port.names().isEmpty() || friendlyCount.get(n.name()) == 1;
+        if (addressable && onnxValues.contains(name) && !skip.contains(name)
+            && OnnxTypes.toOnnx(port.type()) != null && port.type() != ElementType.STRING) {
+          shared.add(new Probe(name, n, p, port.names().isEmpty() ? null : port.name()));
+          skip.add(name);
         }
       }
     }
@@ -269,26 +290,17 @@ public final class Verifier {
     return OutputMetrics.of(name, type, expected.shape(), TensorValues.of(expected), TensorValues.of(actual), tol);
   }
 
-  private static VerifyReport.Layerwise layerwise(Model model, List<String> tensors, Map<String, Tensor> expected,
+  private static VerifyReport.Layerwise layerwise(List<Probe> probes, Map<String, Tensor> expected,
       Map<String, Tensor> actual, VerifyOptions options) throws OpenVinoException {
     List<OutputMetrics> all = new ArrayList<>();
     VerifyReport.Divergence first = null;
-    Map<String, Node> producer = new LinkedHashMap<>();
-    for (Node n : model.nodes()) {
-      for (Port p : n.outputs()) {
-        if (!p.names().isEmpty()) {
-          producer.putIfAbsent(p.name(), n);
-        }
-      }
-    }
-    for (String t : tensors) {
-      OutputMetrics m = compare(t, expected.get(t), actual.get(t), options);
+    for (Probe p : probes) {
+      OutputMetrics m = compare(p.name(), expected.get(p.name()), actual.get(p.name()), options);
       all.add(m);
       if (first == null && !m.passed()) {
-        Node n = producer.get(t);
-        first = new VerifyReport.Divergence(n.name(), n.type(), n.version(), m);
+        first = new VerifyReport.Divergence(p.node().name(), p.node().type(), p.node().version(), m);
       }
     }
-    return new VerifyReport.Layerwise(tensors.size(), first, all);
+    return new VerifyReport.Layerwise(probes.size(), first, all);
   }
 }

@@ -67,7 +67,11 @@ public interface NodeView {
   /** For a Constant node: its data (a zero-copy view). */
   ConstantData constantData() throws ConversionException;
 
-  /** The data of input {@code i} if a Constant produces it. */
+  /**
+   * The data of input {@code i} if it is known before inference: a Constant's data (no copy), or a
+   * value OpenVINO computes from Constants and static shape parts only (e.g. axes derived from a
+   * static rank). Empty when it depends on input data.
+   */
   Optional<ConstantData> constantInput(int i) throws ConversionException;
 
   /** Input {@code i} as integers; it must be a constant of an integer type. */

@@ -1,0 +1,125 @@
+package org.ov2onnx.conformance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ov2onnx.convert.ConvertOptions;
+import org.ov2onnx.convert.Converter;
+import org.ov2onnx.convert.UnsupportedOperationsException;
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.openvino.Core;
+import org.ov2onnx.openvino.Model;
+import org.ov2onnx.openvino.OpenVinoException;
+import org.ov2onnx.openvino.Tensor;
+import org.ov2onnx.verify.OnnxRuntimeRunner;
+import org.ov2onnx.verify.OutputMetrics;
+import org.ov2onnx.verify.TensorValues;
+import org.ov2onnx.verify.Tolerance;
+
+/**
+ * Runs one node test: OpenVINO reads the test's model.onnx, ov2onnx converts what OpenVINO built,
+ * ONNX Runtime runs the result on the test's inputs, and the outputs are compared with the test's
+ * expected outputs.
+ */
+final class ConformanceRunner {
+  /** How a test ended. Everything but PASSED counts as not passed. */
+  enum Status {
+    PASSED,
+    MISMATCH,
+    UNSUPPORTED,
+    UNREADABLE,
+    ERROR
+  }
+
+  record Outcome(String test, String operator, Status status, String detail) {}
+
+  private ConformanceRunner() {}
+
+  static Outcome run(NodeTestCase c, Path work) {
+    String op;
+    try {
+      op = c.operator();
+    } catch (Exception e) {
+      return new Outcome(c.name(), "?", Status.ERROR, "cannot parse the test model: " + e.getMessage());
+    }
+    try (Core core = Core.create()) {
+      Model model;
+      try {
+        model = core.readModel(c.model());
+      } catch (OpenVinoException e) {
+        return new Outcome(c.name(), op, Status.UNREADABLE, firstLine(e.getMessage()));
+      }
+      Path onnx = work.resolve(c.name() + ".onnx");
+      try (model) {
+        try {
+          var conversion = new Converter().toOnnx(model, ConvertOptions.defaults().withOpset(Converter.MAX_OPSET), c.name());
+          Files.write(onnx, conversion.model().build().toByteArray());
+        } catch (UnsupportedOperationsException e) {
+          return new Outcome(c.name(), op, Status.UNSUPPORTED,
+              String.join(", ", e.operations().stream().map(u -> u.key() + " (" + u.reason() + ")").toList()));
+        } catch (ConversionException e) {
+          return new Outcome(c.name(), op, Status.UNSUPPORTED, firstLine(e.getMessage()));
+        }
+      }
+      List<Tensor> inputs;
+      List<Tensor> expected;
+      try {
+        inputs = c.tensors("input");
+        expected = c.tensors("output");
+      } catch (IllegalArgumentException e) {
+        return new Outcome(c.name(), op, Status.UNSUPPORTED, "test data: " + e.getMessage());
+      }
+      try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(onnx)) {
+        List<String> names = ort.inputNames();
+        if (names.size() != inputs.size()) {
+          return new Outcome(c.name(), op, Status.ERROR, "the converted model has " + names.size() + " inputs, the test " + inputs.size());
+        }
+        Map<String, Tensor> feeds = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+          feeds.put(names.get(i), inputs.get(i));
+        }
+        Map<String, Tensor> actual = ort.run(feeds, null);
+        List<Tensor> outs = new ArrayList<>(actual.values());
+        if (outs.size() != expected.size()) {
+          return new Outcome(c.name(), op, Status.MISMATCH, outs.size() + " outputs instead of " + expected.size());
+        }
+        for (int i = 0; i < outs.size(); i++) {
+          String problem = compare(expected.get(i), outs.get(i));
+          if (problem != null) {
+            return new Outcome(c.name(), op, Status.MISMATCH, "output " + i + ": " + problem);
+          }
+        }
+        return new Outcome(c.name(), op, Status.PASSED, "");
+      } finally {
+        Files.deleteIfExists(onnx);
+      }
+    } catch (Exception | LinkageError e) {
+      return new Outcome(c.name(), op, Status.ERROR, firstLine(e.toString()));
+    }
+  }
+
+  /** The backend tests' own tolerance: rtol 1e-3, atol 1e-7 (onnx.backend.test.runner). */
+  private static String compare(Tensor expected, Tensor actual) {
+    if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
+      return "shape " + java.util.Arrays.toString(actual.shape()) + " instead of " + java.util.Arrays.toString(expected.shape());
+    }
+    if (expected.elementType() != actual.elementType()) {
+      return "type " + actual.elementType() + " instead of " + expected.elementType();
+    }
+    if (expected.elementType() == org.ov2onnx.openvino.ElementType.STRING) {
+      return expected.strings().equals(actual.strings()) ? null : "strings differ";
+    }
+    OutputMetrics m = OutputMetrics.of("out", expected.elementType(), expected.shape(), TensorValues.of(expected), TensorValues.of(actual),
+        expected.elementType().name().startsWith("F") || expected.elementType() == org.ov2onnx.openvino.ElementType.BF16
+            ? new Tolerance(1e-7, 1e-3) : Tolerance.EXACT);
+    return m.passed() ? null : String.format("max abs error %.3g (%.1f%% out of tolerance)", m.maxAbsError(), 100 * m.fractionOutOfTolerance());
+  }
+
+  private static String firstLine(String s) {
+    String line = s == null ? "" : s.lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+  }
+}
