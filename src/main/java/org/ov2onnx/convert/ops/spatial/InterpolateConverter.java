@@ -15,9 +15,11 @@ import org.ov2onnx.convert.spi.OpConverter;
 @ConvertsOp(
     type = "Interpolate",
     versions = {1, 4, 11},
-    notes = "Pad (if pads) + Resize; antialias and the Pillow modes need opset 18; refused: v1 area, "
-        + "tf_half_pixel_for_nn, nearest simple with mixed up/downsampling or unknown scales, non-constant scales, "
-        + "scales whose OpenVINO length (+1e-6) differs from ONNX's for nearest, non-nearest modes on integer data")
+    notes = "Pad (if pads) + Resize; linear antialias (rank 5, downsampling) and the Pillow modes need opset 18. "
+        + "Refused: v1 area; tf_half_pixel_for_nn; nearest simple with mixed up/downsampling or unknown scales; "
+        + "non-constant scales; nearest with a scale whose OpenVINO length (scale + 1e-6) differs from ONNX's; "
+        + "linear antialias below rank 5 on downsampling or on upsampled axes (CPU plugin differs from the spec); "
+        + "bicubic_pillow with cube_coeff other than -0.5; non-nearest modes on integer data")
 public final class InterpolateConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {

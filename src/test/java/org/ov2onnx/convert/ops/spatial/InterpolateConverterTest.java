@@ -240,6 +240,29 @@ class InterpolateConverterTest {
           .opset(opset).run().assertUsesOp("Pad").assertUsesOp("Resize");
     }
 
+    @ParameterizedTest(name = "nearest {0} {1} pads {2} to {3}")
+    @CsvSource({
+      "asymmetric, simple, 0|0|1|0/0|0|1|2, 3|4",
+      "asymmetric, ceil, 0|0|1|0/0|0|0|0, 7|9",
+      "asymmetric, floor, 0|0|0|2/0|0|2|0, 3|11",
+      "half_pixel, ceil, 0|0|1|0/0|0|0|0, 7|9",
+      "align_corners, round_prefer_ceil, 0|0|0|1/0|0|1|0, 7|2",
+    })
+    void nearestWithPads(String coord, String nearest, String pads, String sizes) throws Exception {
+      OpCheck.of(v4("1|2|4|5", Attrs.of("nearest", "sizes", coord, nearest).pads(pads), sizes, "1|1", "2|3"), dir)
+          .opset(17).run().assertUsesOp("Pad");
+    }
+
+    @ParameterizedTest(name = "nearest on {0}")
+    @CsvSource({"i32", "u8", "i8", "f16"})
+    void nearestOnOtherTypes(String type) throws Exception {
+      IrBuilder ir = new IrBuilder("interpolate4_" + type);
+      String x = ir.parameter("x", ElementType.valueOf(type.toUpperCase()), "1,2,3,4");
+      ir.result(ir.op("Interpolate", 4, Attrs.of("nearest", "sizes", "asymmetric", "floor").ir(4), x, ir.ints("sizes", 6, 2),
+          ir.constant("scales", ElementType.F32, new long[] {2}, 1, 1), ir.ints("axes", 2, 3)));
+      OpCheck.of(ir, dir).run();
+    }
+
     @ParameterizedTest(name = "linear antialias {0} to {1} at opset {2}")
     @CsvSource({
       "1|1|6|12|10, 3|5|4, 18",
@@ -310,6 +333,17 @@ class InterpolateConverterTest {
       } else {
         out.assertNoOp("ScatterElements");
       }
+    }
+
+    @Test
+    void runtimeSizesWithSimpleNearestAreRefused() {
+      // simple rounds by direction, unknown until the sizes arrive
+      IrBuilder ir = new IrBuilder("interpolate4_runtime_simple");
+      String x = ir.parameter("x", ElementType.F32, "1,2,5,6");
+      String sizes = ir.parameter("sizes", ElementType.I64, "2");
+      ir.result(ir.op("Interpolate", 4, Attrs.of("nearest", "sizes", "asymmetric", "simple").ir(4), x, sizes,
+          ir.constant("scales", ElementType.F32, new long[] {2}, 1, 1), ir.ints("axes", 2, 3)));
+      assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).input("sizes", int64s(8, 3)).run());
     }
 
     @Test
@@ -444,6 +478,11 @@ class InterpolateConverterTest {
     })
     void pads(String mode, String begin, String end, String sizes) throws Exception {
       OpCheck.of(v1("1|2|4|5", mode, false, false, "2|3", sizes, begin, end), dir).run().assertUsesOp("Pad");
+    }
+
+    @Test
+    void nearestDownsamplingWithPads() throws Exception {
+      OpCheck.of(v1("1|2|5|7", "nearest", false, false, "2|3", "3|4", "0|0|1|0", "0|0|1|2"), dir).run().assertUsesOp("Pad");
     }
 
     @Test
