@@ -8,6 +8,6 @@ public final class SpatialConverters {
   private SpatialConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of(new DepthToSpaceConverter(), new SpaceToDepthConverter(), new ShuffleChannelsConverter());
+    return List.of(new DepthToSpaceConverter(), new SpaceToDepthConverter(), new ShuffleChannelsConverter(), new InterpolateConverter());
   }
 }
