@@ -122,6 +122,10 @@ public final class Converter {
     boolean[] folded = options.upcastFp16() ? findFp16Decompression(index) : new boolean[n];
     int customOps = 0;
     Map<String, Integer> operations = new TreeMap<>();
+    // variants a converter refuses are collected too, so that all problems are reported at once
+    Map<String, List<String>> refusedNodes = new TreeMap<>();
+    Map<String, String> refusedReasons = new TreeMap<>();
+    Map<String, NodeViewImpl> refusedViews = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       NodeViewImpl view = new NodeViewImpl(index, i);
       operations.merge(view.type() + "-" + view.version(), 1, Integer::sum);
@@ -141,7 +145,12 @@ public final class Converter {
           }
         }
       } catch (ConversionException e) {
-        throw e;
+        String reason = e.getMessage().replaceFirst("^node '.*?' \\([^)]*\\): ", "");
+        String key = view.type() + "-" + view.version() + "\u0000" + reason;
+        refusedNodes.computeIfAbsent(key, k -> new ArrayList<>()).add(view.name());
+        refusedReasons.put(key, reason);
+        refusedViews.putIfAbsent(key, view);
+        continue;
       } catch (RuntimeException e) {
         throw new IllegalStateException("converting node " + view.describe() + " failed: " + e, e);
       }
@@ -151,6 +160,20 @@ public final class Converter {
         }
       }
       options.progress().update("converting", i + 1, n);
+    }
+    if (!refusedNodes.isEmpty()) {
+      if (refusedNodes.size() == 1 && refusedNodes.values().iterator().next().size() == 1) {
+        String key = refusedNodes.keySet().iterator().next();
+        throw refusedViews.get(key).error(refusedReasons.get(key));
+      }
+      List<UnsupportedOperationsException.Unsupported> list = new ArrayList<>();
+      for (Map.Entry<String, List<String>> e : refusedNodes.entrySet()) {
+        NodeViewImpl v = refusedViews.get(e.getKey());
+        List<String> names = e.getValue();
+        list.add(new UnsupportedOperationsException.Unsupported(v.type(), v.version(), names.size(),
+            List.copyOf(names.subList(0, Math.min(5, names.size()))), refusedReasons.get(e.getKey())));
+      }
+      throw new UnsupportedOperationsException(list, opset);
     }
     for (Port out : model.outputs()) {
       NodeViewImpl result = new NodeViewImpl(index, out.node());

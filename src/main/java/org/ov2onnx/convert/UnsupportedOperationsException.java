@@ -37,6 +37,8 @@ public final class UnsupportedOperationsException extends ConversionException {
         + ops.stream()
             .map(u -> u.key() + " x" + u.count() + " (" + u.reason() + "; e.g. '" + u.nodes().get(0) + "')")
             .collect(Collectors.joining(", "))
-        + " (use --allow-custom-ops to keep them as custom-domain nodes)";
+        + (ops.stream().anyMatch(u -> u.reason().equals("no converter"))
+            ? " (use --allow-custom-ops to keep operations without a converter as custom-domain nodes)"
+            : "");
   }
 }

@@ -70,7 +70,10 @@ class ConformanceSuiteTest {
   void fullSuiteWritesTheConformanceReport() throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     long start = System.nanoTime();
+    Path progress = Path.of(System.getProperty("java.io.tmpdir"), "ov2onnx-conformance-progress.txt");
+    Files.deleteIfExists(progress);
     for (NodeTestCase c : NodeTestCase.all()) {
+      Files.writeString(progress, c.name() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       outcomes.add(ConformanceRunner.run(c, work));
     }
     double seconds = (System.nanoTime() - start) / 1e9;

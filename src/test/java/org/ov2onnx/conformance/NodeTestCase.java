@@ -58,6 +58,14 @@ record NodeTestCase(String name, Path dir) {
     return "(composite: " + base + ")";
   }
 
+  /** The names of the test model's graph inputs that are not initializers, in order. */
+  List<String> inputNames() throws IOException {
+    ModelProto m = ModelProto.parseFrom(Files.readAllBytes(model()));
+    java.util.Set<String> init = new java.util.HashSet<>();
+    m.getGraph().getInitializerList().forEach(t -> init.add(t.getName()));
+    return m.getGraph().getInputList().stream().map(v -> v.getName()).filter(n -> !init.contains(n)).toList();
+  }
+
   List<Tensor> tensors(String prefix) throws IOException {
     List<Tensor> list = new ArrayList<>();
     Path data = dir.resolve("test_data_set_0");
@@ -76,9 +84,15 @@ record NodeTestCase(String name, Path dir) {
     long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
     long n = 1;
     for (long d : shape) {
+      if (d < 0 || (d > 0 && n > (1L << 28) / d)) {
+        throw new IllegalArgumentException("not a tensor of a sane shape (a sequence or optional value?)");
+      }
       n *= d;
     }
     if (type == ElementType.STRING) {
+      if (t.getStringDataCount() != n) {
+        throw new IllegalArgumentException("string tensor with " + t.getStringDataCount() + " values for " + n + " elements");
+      }
       return Tensor.ofStrings(shape, t.getStringDataList().stream().map(b -> b.toStringUtf8()).toList());
     }
     if (type.isSubByte()) {
@@ -86,8 +100,21 @@ record NodeTestCase(String name, Path dir) {
     }
     ByteBuffer bytes;
     if (!t.getRawData().isEmpty() || n == 0) {
+      if (t.getRawData().size() != type.byteSize(n)) {
+        throw new IllegalArgumentException("raw data of " + t.getRawData().size() + " bytes for " + n + " elements of " + type);
+      }
       bytes = t.getRawData().asReadOnlyByteBuffer();
     } else {
+      int count = switch (type) {
+        case F32 -> t.getFloatDataCount();
+        case F64 -> t.getDoubleDataCount();
+        case I64 -> t.getInt64DataCount();
+        case U32, U64 -> t.getUint64DataCount();
+        default -> t.getInt32DataCount();
+      };
+      if (count != n) {
+        throw new IllegalArgumentException(count + " values for " + n + " elements");
+      }
       double[] values = new double[(int) n];
       for (int i = 0; i < n; i++) {
         values[i] = switch (type) {

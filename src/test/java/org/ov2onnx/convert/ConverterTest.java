@@ -233,6 +233,22 @@ class ConverterTest {
   }
 
   @Test
+  void refusedVariantsAreReportedTogether() throws Exception {
+    IrBuilder ir = new IrBuilder("two_bad_selus");
+    String x = ir.parameter("x", ElementType.F32, "2,5");
+    String alpha = ir.parameter("alpha", ElementType.F32, "1");
+    String lambda = ir.constant("lambda", ElementType.F32, new long[] {1}, 1.05);
+    ir.result(ir.op("Selu", 1, Map.of(), x, alpha, lambda));
+    ir.result(ir.op("Selu", 1, Map.of(), x, alpha, lambda));
+    UnsupportedOperationsException e = assertThrows(UnsupportedOperationsException.class,
+        () -> new Converter().convert(ir.write(dir), dir.resolve("bad2.onnx"), ConvertOptions.defaults()));
+    assertEquals(1, e.operations().size(), e.getMessage());
+    assertEquals(2, e.operations().get(0).count());
+    assertTrue(e.operations().get(0).reason().contains("needs input 1 to be a constant"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("bad2.onnx")));
+  }
+
+  @Test
   void conversionErrorsNameTheNode() throws Exception {
     IrBuilder ir = new IrBuilder("bad_selu");
     String x = ir.parameter("x", ElementType.F32, "2,5");

@@ -1,11 +1,6 @@
 package org.ov2onnx.testing;
 
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,6 +26,8 @@ import org.ov2onnx.openvino.InferRequest;
 import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.Port;
 import org.ov2onnx.openvino.Tensor;
+import org.ov2onnx.verify.OnnxRuntimeRunner;
+import org.ov2onnx.verify.TensorValues;
 
 /**
  * A differential test of one conversion: the IR runs on OpenVINO's CPU plugin (reference mode),
@@ -217,126 +214,20 @@ public final class OpCheck {
     }
   }
 
-  private static OnnxJavaType javaType(ElementType t) {
-    return switch (t) {
-      case F32 -> OnnxJavaType.FLOAT;
-      case F64 -> OnnxJavaType.DOUBLE;
-      case F16 -> OnnxJavaType.FLOAT16;
-      case BF16 -> OnnxJavaType.BFLOAT16;
-      case I8 -> OnnxJavaType.INT8;
-      case U8 -> OnnxJavaType.UINT8;
-      case I16 -> OnnxJavaType.INT16;
-      case I32 -> OnnxJavaType.INT32;
-      case I64 -> OnnxJavaType.INT64;
-      case BOOLEAN -> OnnxJavaType.BOOL;
-      default -> throw new IllegalArgumentException("ONNX Runtime's Java API cannot feed " + t);
-    };
-  }
-
   private static List<Tensor> runOnnxRuntime(Path onnx, ModelProto proto, List<Port> ports, List<Tensor> inputs)
       throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-      so.setIntraOpNumThreads(1);
-      so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
-      try (OrtSession session = env.createSession(onnx.toString(), so)) {
-        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
-        try {
-          for (int i = 0; i < inputs.size(); i++) {
-            Tensor t = inputs.get(i);
-            String name = proto.getGraph().getInput(i).getName();
-            OnnxTensor value =
-                t.elementType() == ElementType.STRING
-                    ? OnnxTensor.createTensor(env, t.strings().toArray(new String[0]), t.shape())
-                    : OnnxTensor.createTensor(env, direct(t.data()), t.shape(), javaType(t.elementType()));
-            feeds.put(name, value);
-          }
-          try (OrtSession.Result result = session.run(feeds)) {
-            List<Tensor> out = new ArrayList<>();
-            for (int i = 0; i < result.size(); i++) {
-              OnnxValue v = result.get(i);
-              OnnxTensor t = (OnnxTensor) v;
-              long[] shape = t.getInfo().getShape();
-              ElementType type = fromOrt(t.getInfo().type);
-              if (type == ElementType.STRING) {
-                out.add(Tensor.ofStrings(shape, Arrays.asList((String[]) flatten(t.getValue()))));
-              } else {
-                ByteBuffer b = t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                out.add(Tensor.of(type, shape, b));
-              }
-            }
-            return out;
-          }
-        } finally {
-          feeds.values().forEach(OnnxTensor::close);
-        }
+    try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(onnx)) {
+      Map<String, Tensor> feeds = new LinkedHashMap<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        feeds.put(proto.getGraph().getInput(i).getName(), inputs.get(i));
       }
+      return new ArrayList<>(ort.run(feeds, null).values());
     }
-  }
-
-  private static Object flatten(Object value) {
-    if (value instanceof String[] s) {
-      return s;
-    }
-    List<String> all = new ArrayList<>();
-    flattenInto(value, all);
-    return all.toArray(new String[0]);
-  }
-
-  private static void flattenInto(Object value, List<String> out) {
-    if (value instanceof String s) {
-      out.add(s);
-    } else if (value instanceof Object[] arr) {
-      for (Object o : arr) {
-        flattenInto(o, out);
-      }
-    }
-  }
-
-  private static ByteBuffer direct(ByteBuffer data) {
-    ByteBuffer d = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
-    d.put(data.duplicate()).flip();
-    return d;
-  }
-
-  private static ElementType fromOrt(OnnxJavaType t) {
-    return switch (t) {
-      case FLOAT -> ElementType.F32;
-      case DOUBLE -> ElementType.F64;
-      case FLOAT16 -> ElementType.F16;
-      case BFLOAT16 -> ElementType.BF16;
-      case INT8 -> ElementType.I8;
-      case UINT8 -> ElementType.U8;
-      case INT16 -> ElementType.I16;
-      case INT32 -> ElementType.I32;
-      case INT64 -> ElementType.I64;
-      case BOOL -> ElementType.BOOLEAN;
-      case STRING -> ElementType.STRING;
-      default -> throw new IllegalArgumentException("unexpected ONNX Runtime output type " + t);
-    };
   }
 
   /** Values of a numeric tensor as doubles. */
   public static double[] values(Tensor t) {
-    ByteBuffer b = t.data();
-    double[] v = new double[(int) t.elementCount()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = switch (t.elementType()) {
-        case F32 -> b.getFloat();
-        case F64 -> b.getDouble();
-        case F16 -> TensorBytes.fromF16(b.getShort());
-        case BF16 -> Float.intBitsToFloat(b.getShort() << 16);
-        case I8 -> b.get();
-        case U8, BOOLEAN -> Byte.toUnsignedInt(b.get());
-        case I16 -> b.getShort();
-        case U16 -> Short.toUnsignedInt(b.getShort());
-        case I32 -> b.getInt();
-        case U32 -> Integer.toUnsignedLong(b.getInt());
-        case I64, U64 -> b.getLong();
-        default -> throw new IllegalArgumentException("cannot compare " + t.elementType());
-      };
-    }
-    return v;
+    return TensorValues.of(t);
   }
 
   private double compare(String name, Tensor expected, Tensor actual) {
