@@ -7,7 +7,9 @@ synthetic model (bench/make_big_ir.py) unless it is there, then alternates, --ru
 `cp big.bin` (the plain copy, on the same disk; coreutils uses copy_file_range) and `java -jar target/ov2onnx.jar convert`
 (external data, as auto picks for > 2 GB). Each run's wall time and peak resident memory (the
 child's own ru_maxrss, from wait4) are measured; the medians are reported, with the ratio
-copy time / conversion time (1.0 = as fast as a copy). Results go to stdout as JSON too.
+copy time / conversion time (1.0 = as fast as a copy). The CLI figures include the JVM's and
+OpenVINO's start-up (about 0.8 s here); bench/ConvertBench.java also times the library inside one
+running JVM, as a service embedding it would see it. Results go to stdout as JSON.
 """
 import argparse
 import json
@@ -66,7 +68,19 @@ def main() -> None:
         assert os.path.getsize(data) >= size, "external data is smaller than the weights"
         os.remove(out)
         os.remove(data)
+    # the library in a running JVM (no start-up): ConvertBench converts --runs times in-process
+    out = os.path.join(args.dir, "big-lib.onnx")
+    start = time.perf_counter()
+    os.sync()
+    proc = subprocess.Popen(["java", "-cp", jar, os.path.join(HERE, "ConvertBench.java"), xml, out, str(args.runs)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("ConvertBench failed: " + proc.stderr.read().decode())
+    lib_t = [float(x) for x in proc.stdout.read().decode().split()]
+    lib_rss = usage.ru_maxrss * 1024
     copy_s, conv_s = statistics.median(copy_t), statistics.median(conv_t)
+    lib_s = statistics.median(lib_t)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         "weights_bytes": size,
@@ -77,6 +91,10 @@ def main() -> None:
         "convert_mib_per_s": round(size / conv_s / (1 << 20), 1),
         "throughput_ratio_vs_copy": round(copy_s / conv_s, 3),
         "convert_peak_rss_mib_max": round(max(conv_rss) / (1 << 20), 1),
+        "library_convert_seconds_median": round(lib_s, 3),
+        "library_throughput_ratio_vs_copy": round(copy_s / lib_s, 3),
+        "library_process_peak_rss_mib": round(lib_rss / (1 << 20), 1),
+        "library_convert_seconds_all": [round(t, 3) for t in lib_t],
         "convert_seconds_all": [round(t, 3) for t in conv_t],
         "copy_seconds_all": [round(t, 3) for t in copy_t],
     }

@@ -218,6 +218,13 @@ OVX_API int64_t ovx_tensor_string_count(ovx_tensor* tensor);
 OVX_API const char* ovx_tensor_string_data(ovx_tensor* tensor, int64_t index);
 OVX_API int64_t ovx_tensor_string_size(ovx_tensor* tensor, int64_t index);
 
+/* ---- file I/O ---- */
+/* Copies `length` bytes from offset `src_offset` of file `src` to offset `dst_offset` of the
+ * existing file `dst`, inside the kernel (copy_file_range, falling back to pread/pwrite).
+ * Returns the bytes copied, or a negative status. */
+OVX_API int64_t ovx_copy_file_range(const char* src, int64_t src_offset, const char* dst, int64_t dst_offset,
+                                    int64_t length);
+
 /* ---- diagnostics for tests ---- */
 /* Number of live handles of each kind since load: cores, models, consts, compiled, requests, tensors
  * (written to out[0..5]). Lets tests prove that every handle is released. */

@@ -92,7 +92,7 @@ public final class OnnxModelWriter {
       throws IOException {
     long offset = 0;
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        StreamingSerializer stream = new StreamingSerializer(channel, progress, total)) {
+        StreamingSerializer stream = new StreamingSerializer(channel, file, progress, total)) {
       var graph = model.getGraphBuilder();
       for (int i = 0; i < graph.getInitializerCount(); i++) {
         TensorProto.Builder t = graph.getInitializerBuilder(i);
@@ -123,7 +123,7 @@ public final class OnnxModelWriter {
   private static long serialize(ModelProto model, Path file, long weights, Progress progress)
       throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-        StreamingSerializer stream = new StreamingSerializer(channel, progress, weights)) {
+        StreamingSerializer stream = new StreamingSerializer(channel, file, progress, weights)) {
       long n = stream.writeModel(model);
       return n;
     }

@@ -8,18 +8,16 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
+import org.ov2onnx.openvino.NativeFiles;
 
 /**
  * Writes a ModelProto exactly as protobuf would (same bytes: fields in number order), but streams
  * large byte blocks (initializer raw data, external data) itself: a block that is memory-mapped
- * from a file is copied file-to-file by the kernel ({@link FileChannel#transferTo}); any other
- * block is written straight from its buffer. Weights thus never pass through the Java heap.
+ * from a file is copied file-to-file by the kernel ({@link NativeFiles#copyRange}, as cp does);
+ * any other block is written straight from its buffer. Weights thus never pass through the Java heap.
  */
 final class StreamingSerializer implements AutoCloseable {
   /** Blocks smaller than this go through protobuf's own encoder. */
@@ -30,14 +28,16 @@ final class StreamingSerializer implements AutoCloseable {
   private static final int TENSOR_RAW_DATA = 9;
 
   private final FileChannel out;
+  private final Path outPath;
   private final FileRegions regions;
-  private final Map<Path, FileChannel> sources = new HashMap<>();
   private final Progress progress;
   private final long total;
   private long streamed;
 
-  StreamingSerializer(FileChannel out, Progress progress, long total) {
+  /** Writes to {@code out}, the open channel of the file {@code outPath}. */
+  StreamingSerializer(FileChannel out, Path outPath, Progress progress, long total) {
     this.out = out;
+    this.outPath = outPath;
     this.regions = FileRegions.snapshot();
     this.progress = progress;
     this.total = total;
@@ -48,22 +48,10 @@ final class StreamingSerializer implements AutoCloseable {
     ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
     FileRegions.Region region = regions.locate(buffer);
     if (region != null) {
-      FileChannel source = sources.get(region.file());
-      if (source == null) {
-        source = FileChannel.open(region.file(), StandardOpenOption.READ);
-        sources.put(region.file(), source);
-      }
-      long done = 0;
       long position = out.position();
-      while (done < region.length()) {
-        long n = source.transferTo(region.offset() + done, region.length() - done, out);
-        if (n <= 0) {
-          throw new IOException("could not copy weights from " + region.file());
-        }
-        done += n;
-        report(phase, n);
-      }
-      out.position(position + done);
+      NativeFiles.copyRange(region.file(), region.offset(), outPath, position, region.length());
+      report(phase, region.length());
+      out.position(position + region.length());
     } else {
       while (buffer.hasRemaining()) {
         report(phase, out.write(buffer));
@@ -184,17 +172,5 @@ final class StreamingSerializer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    IOException first = null;
-    for (FileChannel c : sources.values()) {
-      try {
-        c.close();
-      } catch (IOException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-  }
+  public void close() {}
 }

@@ -29,7 +29,7 @@ class StreamingSerializerTest {
   private byte[] stream(ModelProto m) throws Exception {
     Path f = dir.resolve("m.onnx");
     try (FileChannel c = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        StreamingSerializer s = new StreamingSerializer(c, Progress.NONE, 0)) {
+        StreamingSerializer s = new StreamingSerializer(c, f, Progress.NONE, 0)) {
       s.writeModel(m);
     }
     return Files.readAllBytes(f);
