@@ -48,4 +48,18 @@ class FormatsTest {
       assertArrayEquals(expected, y, 1e-6f);
     }
   }
+
+  /** Whatever graph OpenVINO builds from each format converts, checks and matches. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void convertsFromEveryFormat(String file, String input, String output, long[] shape, float[] x, float[] expected,
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path path = Path.of("src/test/resources/formats", file).toAbsolutePath();
+    Path onnx = dir.resolve("converted.onnx");
+    new org.ov2onnx.convert.Converter().convert(path, onnx, org.ov2onnx.convert.ConvertOptions.defaults());
+    org.junit.jupiter.api.Assertions.assertNull(org.ov2onnx.testing.OnnxChecker.check(onnx));
+    var report = org.ov2onnx.verify.Verifier.verify(path, onnx, org.ov2onnx.verify.VerifyOptions.defaults());
+    org.junit.jupiter.api.Assertions.assertTrue(report.passed(), report.toConsole());
+    assertEquals(input, report.inputs().get(0).name());
+  }
 }
