@@ -62,4 +62,15 @@ class FormatsTest {
     org.junit.jupiter.api.Assertions.assertTrue(report.passed(), report.toConsole());
     assertEquals(input, report.inputs().get(0).name());
   }
+
+  /** IR v10 (the format older OpenVINO releases wrote) reads and converts like v11. */
+  @org.junit.jupiter.api.Test
+  void irVersion10(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    var ir = new org.ov2onnx.testing.IrBuilder("v10").irVersion(10);
+    String x = ir.parameter("x", ElementType.F32, "2,3");
+    ir.result(ir.op("Elu", 1, java.util.Map.of("alpha", "0.5"), x));
+    Path xml = ir.write(dir);
+    org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readString(xml).contains("version=\"10\""));
+    org.ov2onnx.testing.OpCheck.model(xml, dir).run().assertUsesOp("Elu");
+  }
 }

@@ -38,9 +38,16 @@ public final class IrBuilder {
   private final List<String> edges = new ArrayList<>();
   private final java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
   private int nextId;
+  private int irVersion = 11;
 
   public IrBuilder(String name) {
     this.name = name;
+  }
+
+  /** Writes IR version {@code v} (10 or 11) in the header; default 11. */
+  public IrBuilder irVersion(int v) {
+    this.irVersion = v;
+    return this;
   }
 
   private static String esc(String s) {
@@ -159,7 +166,7 @@ public final class IrBuilder {
 
   /** The IR text. */
   public String xml() {
-    StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<net name=\"" + esc(name) + "\" version=\"11\">\n  <layers>\n");
+    StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<net name=\"" + esc(name) + "\" version=\"" + irVersion + "\">\n  <layers>\n");
     layers.forEach(s::append);
     s.append("  </layers>\n  <edges>\n");
     edges.forEach(s::append);
