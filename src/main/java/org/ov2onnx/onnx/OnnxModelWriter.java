@@ -2,6 +2,11 @@ package org.ov2onnx.onnx;
 
 import com.google.protobuf.ByteString;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,12 +99,26 @@ public final class OnnxModelWriter {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         StreamingSerializer stream = new StreamingSerializer(channel, file, progress, total)) {
       var graph = model.getGraphBuilder();
+      // lay tensors out in the order of their source file, so that adjacent weights are copied
+      // in one go; tensors from elsewhere follow in graph order (deterministic either way)
+      List<Integer> order = new ArrayList<>();
+      Map<Integer, FileRegions.Region> where = new HashMap<>();
       for (int i = 0; i < graph.getInitializerCount(); i++) {
+        ByteString bytes = graph.getInitializer(i).getRawData();
+        if (bytes.size() >= EXTERNAL_MIN_BYTES) {
+          order.add(i);
+          FileRegions.Region r = stream.locate(bytes);
+          if (r != null) {
+            where.put(i, r);
+          }
+        }
+      }
+      order.sort(Comparator.<Integer, Boolean>comparing(i -> !where.containsKey(i))
+          .thenComparing(i -> where.containsKey(i) ? where.get(i).file().toString() : "")
+          .thenComparingLong(i -> where.containsKey(i) ? where.get(i).offset() : i));
+      for (int i : order) {
         TensorProto.Builder t = graph.getInitializerBuilder(i);
         ByteString bytes = t.getRawData();
-        if (bytes.size() < EXTERNAL_MIN_BYTES) {
-          continue;
-        }
         if (bytes.size() >= ALIGN_FROM && offset % ALIGNMENT != 0) {
           offset += ALIGNMENT - offset % ALIGNMENT;
         }

@@ -33,6 +33,11 @@ final class StreamingSerializer implements AutoCloseable {
   private final Progress progress;
   private final long total;
   private long streamed;
+  // a kernel copy not yet done, extended while blocks continue both the source and the output
+  private Path pendingFile;
+  private long pendingSource;
+  private long pendingTarget;
+  private long pendingLength;
 
   /** Writes to {@code out}, the open channel of the file {@code outPath}. */
   StreamingSerializer(FileChannel out, Path outPath, Progress progress, long total) {
@@ -49,14 +54,37 @@ final class StreamingSerializer implements AutoCloseable {
     FileRegions.Region region = regions.locate(buffer);
     if (region != null) {
       long position = out.position();
-      NativeFiles.copyRange(region.file(), region.offset(), outPath, position, region.length());
+      boolean continues = region.file().equals(pendingFile) && region.offset() == pendingSource + pendingLength
+          && position == pendingTarget + pendingLength;
+      if (!continues) {
+        flushPending();
+        pendingFile = region.file();
+        pendingSource = region.offset();
+        pendingTarget = position;
+      }
+      pendingLength += region.length();
       report(phase, region.length());
       out.position(position + region.length());
     } else {
+      flushPending();
       while (buffer.hasRemaining()) {
         report(phase, out.write(buffer));
       }
     }
+  }
+
+  /** Where {@code bytes} lie in a file, if they are memory-mapped from one. */
+  FileRegions.Region locate(ByteString bytes) {
+    return regions.locate(bytes.asReadOnlyByteBuffer());
+  }
+
+  /** Does the kernel copy gathered so far (one copy for a run of adjacent blocks). */
+  void flushPending() throws IOException {
+    if (pendingLength > 0) {
+      NativeFiles.copyRange(pendingFile, pendingSource, outPath, pendingTarget, pendingLength);
+    }
+    pendingFile = null;
+    pendingLength = 0;
   }
 
   private void report(String phase, long n) {
@@ -166,11 +194,14 @@ final class StreamingSerializer implements AutoCloseable {
   }
 
   private void write(ByteBuffer b) throws IOException {
+    flushPending();
     while (b.hasRemaining()) {
       out.write(b);
     }
   }
 
   @Override
-  public void close() {}
+  public void close() throws IOException {
+    flushPending();
+  }
 }
