@@ -62,6 +62,18 @@ class AvgPoolConverterTest {
     OpCheck.of(dilated(), dir).opset(21).run();
   }
 
+  /** Counted asymmetric padding at opset 21 (ONNX Runtime's AveragePool-19 gets its borders wrong). */
+  @ParameterizedTest
+  @CsvSource({"13", "17", "21"})
+  void countedAsymmetricPaddingBecomesAnExplicitPad(int opset) throws Exception {
+    IrBuilder ir = new IrBuilder("avgpool_counted_pads");
+    String x = ir.parameter("x", ElementType.F32, "1,3,8,8");
+    Map<String, String> a = attrs("2|2", "1|1", "0|0", "1|1", "explicit", "floor");
+    a.put("exclude-pad", "false");
+    ir.result(ir.op("AvgPool", 1, a, x));
+    OpCheck.of(ir, dir).opset(opset).range("x", 0, 1).run().assertUsesOp("Pad").assertUsesOp("AveragePool");
+  }
+
   @Test
   void version1AtOpset13() throws Exception {
     IrBuilder ir = new IrBuilder("avgpool13");
