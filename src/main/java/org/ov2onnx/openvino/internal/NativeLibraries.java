@@ -60,7 +60,7 @@ public final class NativeLibraries {
                   + "natives.list)");
         }
         if (!"file".equals(index.getProtocol())) {
-          Loader.cacheResources(folder);
+          extractOnce(folder, index);
         }
         Loader.load(Shim.class);
         loaded = true;
@@ -72,6 +72,32 @@ public final class NativeLibraries {
         throw linkError(e);
       }
     }
+  }
+
+  /**
+   * Extracts the whole folder into JavaCPP's cache, unless a previous run already extracted
+   * exactly these files (a marker named after natives.list's digest says so): checking 20 large
+   * files on every start would cost a noticeable part of a second.
+   */
+  private static void extractOnce(String folder, URL index) throws IOException {
+    byte[] list;
+    try (var in = index.openStream()) {
+      list = in.readAllBytes();
+    }
+    String digest;
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(list);
+      digest = java.util.HexFormat.of().formatHex(hash, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IOException(e);
+    }
+    java.io.File cachedIndex = Loader.cacheResource(folder + "natives.list");
+    java.nio.file.Path marker = cachedIndex.toPath().resolveSibling(".complete-" + digest);
+    if (java.nio.file.Files.exists(marker)) {
+      return;
+    }
+    Loader.cacheResources(folder);
+    java.nio.file.Files.writeString(marker, "extracted\n");
   }
 
   private static UnsatisfiedLinkError linkError(Throwable cause) {
