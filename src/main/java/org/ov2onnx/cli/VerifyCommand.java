@@ -87,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       Map<String, double[]> rangeMap = new LinkedHashMap<>();
       for (String r : ranges) {
-        String[] kv = split(r, "--range");
+        String[] kv = split(r);
         String[] lohi = kv[1].split(",");
         try {
           if (lohi.length != 2 || Double.parseDouble(lohi[0]) > Double.parseDouble(lohi[1])) {
@@ -109,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
           .withLayerwise(layerwise);
     }
 
-    private static String[] split(String text, String flag) {
+    private static String[] split(String text) {
       int colon = text.lastIndexOf(':');
       if (colon < 0) {
         return new String[] {"", text};
@@ -120,7 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static Map<String, Double> tolerances(List<String> values, String flag) throws CliException {
       Map<String, Double> map = new LinkedHashMap<>();
       for (String v : values) {
-        String[] kv = split(v, flag);
+        String[] kv = split(v);
         try {
           double d = Double.parseDouble(kv[1]);
           if (d < 0 || Double.isNaN(d)) {

@@ -153,7 +153,7 @@ public final class OpCheck {
         values.add(given.containsKey(p.name()) ? given.get(p.name()) : random(p, random));
       }
       List<Tensor> expected = runOpenVino(core, model, values);
-      List<Tensor> actual = runOnnxRuntime(onnx, proto, inputs, values);
+      List<Tensor> actual = runOnnxRuntime(onnx, proto, values);
       List<Port> outputs = model.outputs();
       if (expected.size() != actual.size()) {
         throw new AssertionError("OpenVINO gave " + expected.size() + " outputs, ONNX Runtime " + actual.size());
@@ -214,7 +214,7 @@ public final class OpCheck {
     }
   }
 
-  private static List<Tensor> runOnnxRuntime(Path onnx, ModelProto proto, List<Port> ports, List<Tensor> inputs)
+  private static List<Tensor> runOnnxRuntime(Path onnx, ModelProto proto, List<Tensor> inputs)
       throws OrtException {
     try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(onnx)) {
       Map<String, Tensor> feeds = new LinkedHashMap<>();
