@@ -7,7 +7,6 @@
 #include <functional>
 #include <sstream>
 
-#include <cstring>
 #include <map>
 
 #include <openvino/op/constant.hpp>
@@ -77,41 +76,69 @@ void each_constant(const std::shared_ptr<ov::Model>& model,
     }
 }
 
-// Evaluates an output from Constants and static shapes only, or returns an empty tensor.
+// Evaluates an output from Constants and static shapes only, or returns an empty tensor. A first,
+// cheap pass decides whether the value can be known at all (it must not reach a Parameter, a state
+// variable or a sub-graph, except through ShapeOf of a static shape); only then is anything
+// evaluated, reading Constants in place rather than copying them.
 class StaticEvaluator {
 public:
     ov::Tensor value(const ov::Output<ov::Node>& out) {
-        auto key = std::make_pair(out.get_node(), out.get_index());
-        auto it = memo_.find(key);
-        if (it != memo_.end())
-            return it->second;
-        ov::Tensor result = compute(out);
-        memo_[key] = result;
-        return result;
+        if (!knowable(out.get_node()))
+            return {};
+        return evaluate(out);
     }
 
 private:
-    std::map<std::pair<const ov::Node*, size_t>, ov::Tensor> memo_;
-    int budget_ = 256;
+    static constexpr size_t max_elements = size_t{1} << 20;
+    std::map<const ov::Node*, bool> knowable_;
+    std::map<std::pair<const ov::Node*, size_t>, ov::Tensor> values_;
+
+    static bool is_shape_of(const ov::Node* node) {
+        return ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node);
+    }
+
+    bool knowable(const ov::Node* node) {
+        auto it = knowable_.find(node);
+        if (it != knowable_.end())
+            return it->second;
+        knowable_[node] = false;  // until proven: also stops cycles and runaway depth
+        bool result;
+        if (ov::is_type<ov::op::v0::Constant>(node)) {
+            result = node->get_output_element_type(0) != ov::element::string;
+        } else if (is_shape_of(node)) {
+            result = node->get_input_partial_shape(0).is_static();
+        } else if (ov::is_type<ov::op::v0::Parameter>(node) || ov::is_type<ov::op::util::MultiSubGraphOp>(node) ||
+                   dynamic_cast<const ov::op::util::VariableExtension*>(node) != nullptr ||
+                   node->get_output_size() != 1 || knowable_.size() > 256) {
+            result = false;
+        } else {
+            const auto& shape = node->get_output_partial_shape(0);
+            result = shape.is_static() ? ov::shape_size(shape.to_shape()) <= max_elements : true;
+            for (const auto& in : node->input_values())
+                result = result && knowable(in.get_node());
+        }
+        knowable_[node] = result;
+        return result;
+    }
+
+    ov::Tensor evaluate(const ov::Output<ov::Node>& out) {
+        auto key = std::make_pair(out.get_node(), out.get_index());
+        auto it = values_.find(key);
+        if (it != values_.end())
+            return it->second;
+        ov::Tensor result = compute(out);
+        values_[key] = result;
+        return result;
+    }
 
     ov::Tensor compute(const ov::Output<ov::Node>& out) {
-        if (--budget_ < 0)
-            return {};
         auto node = out.get_node_shared_ptr();
         if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node)) {
-            if (c->get_element_type() == ov::element::string)
-                return {};
-            ov::Tensor t(c->get_element_type(), c->get_shape());
-            std::memcpy(t.data(), c->get_data_ptr(), c->get_byte_size());
-            return t;
+            // a view of the constant's data: evaluate() only reads its inputs
+            return ov::Tensor(c->get_element_type(), c->get_shape(), const_cast<void*>(c->get_data_ptr()));
         }
-        if (ov::is_type<ov::op::v0::Parameter>(node) || ov::is_type<ov::op::util::MultiSubGraphOp>(node) ||
-            dynamic_cast<ov::op::util::VariableExtension*>(node.get()) != nullptr || node->get_output_size() != 1)
-            return {};
-        if (ov::is_type<ov::op::v0::ShapeOf>(node) || ov::is_type<ov::op::v3::ShapeOf>(node)) {
+        if (is_shape_of(node.get())) {
             const auto& shape = node->get_input_partial_shape(0);
-            if (!shape.is_static())
-                return {};
             ov::Tensor t(node->get_output_element_type(0), ov::Shape{shape.size()});
             for (size_t i = 0; i < shape.size(); ++i) {
                 auto d = shape[i].get_length();
@@ -124,21 +151,21 @@ private:
         }
         ov::TensorVector inputs;
         for (const auto& in : node->input_values()) {
-            ov::Tensor v = value(in);
+            ov::Tensor v = evaluate(in);
             if (!v)
                 return {};
             inputs.push_back(v);
         }
         const auto& pshape = node->get_output_partial_shape(0);
-        ov::Tensor output(node->get_output_element_type(0), pshape.is_static() ? pshape.to_shape() : ov::Shape{0});
-        ov::TensorVector outputs{output};
+        ov::TensorVector outputs{
+            ov::Tensor(node->get_output_element_type(0), pshape.is_static() ? pshape.to_shape() : ov::Shape{0})};
         try {
             if (!node->evaluate(outputs, inputs))
                 return {};
         } catch (const std::exception&) {
             return {};
         }
-        if (ov::shape_size(outputs[0].get_shape()) > (1u << 20))
+        if (ov::shape_size(outputs[0].get_shape()) > max_elements)
             return {};
         return outputs[0];
     }

@@ -55,10 +55,6 @@ public final class Converter {
     this.registry = registry;
   }
 
-  public ConverterRegistry registry() {
-    return registry;
-  }
-
   /** This converter's version, e.g. {@code 0.1.0}. */
   public static String version() {
     try (InputStream in = Converter.class.getResourceAsStream("/org/ov2onnx/version.properties")) {

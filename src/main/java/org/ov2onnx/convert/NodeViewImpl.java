@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.NodeView;
-import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.openvino.AttributeValue;
 import org.ov2onnx.openvino.ConstantData;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Node;
 import org.ov2onnx.openvino.OpenVinoException;
+import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.openvino.PartialShape;
 
 /** The {@link NodeView} of one node of a {@link GraphIndex}. */
@@ -208,30 +208,11 @@ final class NodeViewImpl implements NodeView {
   @Override
   public double[] constantDoubles(int i) throws ConversionException {
     ConstantData c = constantInput(i).orElseThrow(() -> error("needs input " + i + " to be a constant"));
-    if (c.elementType() != ElementType.F32
-        && c.elementType() != ElementType.F64
-        && c.elementType() != ElementType.F16
-        && c.elementType() != ElementType.BF16) {
-      long[] ints = constantInts(i);
-      double[] out = new double[ints.length];
-      for (int k = 0; k < ints.length; k++) {
-        out[k] = c.elementType() == ElementType.U64 && ints[k] < 0 ? ints[k] + 0x1p64 : ints[k];
-      }
-      return out;
+    try {
+      return TensorBytes.decode(c.elementType(), c.bytes(), Math.toIntExact(c.elementCount()));
+    } catch (IllegalArgumentException e) {
+      throw error("needs input " + i + " to be a numeric constant, not " + c.elementType());
     }
-    ByteBuffer b = c.bytes();
-    int n = (int) c.elementCount();
-    double[] out = new double[n];
-    for (int k = 0; k < n; k++) {
-      out[k] =
-          switch (c.elementType()) {
-            case F32 -> b.getFloat();
-            case F64 -> b.getDouble();
-            case F16 -> TensorBytes.fromF16(b.getShort());
-            default -> Float.intBitsToFloat(b.getShort() << 16);
-          };
-    }
-    return out;
   }
 
   @Override

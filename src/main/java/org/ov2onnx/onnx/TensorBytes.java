@@ -33,6 +33,33 @@ public final class TensorBytes {
     return b;
   }
 
+  /** {@code count} little-endian values of {@code type} from {@code b}, as doubles. */
+  public static double[] decode(ElementType type, ByteBuffer b, int count) {
+    ByteBuffer in = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    double[] v = new double[count];
+    for (int i = 0; i < count; i++) {
+      v[i] = switch (type) {
+        case F32 -> in.getFloat();
+        case F64 -> in.getDouble();
+        case F16 -> fromF16(in.getShort());
+        case BF16 -> Float.intBitsToFloat(in.getShort() << 16);
+        case I8 -> in.get();
+        case U8, BOOLEAN -> Byte.toUnsignedInt(in.get());
+        case I16 -> in.getShort();
+        case U16 -> Short.toUnsignedInt(in.getShort());
+        case I32 -> in.getInt();
+        case U32 -> Integer.toUnsignedLong(in.getInt());
+        case I64 -> in.getLong();
+        case U64 -> {
+          long x = in.getLong();
+          yield x >= 0 ? x : x + 0x1p64;
+        }
+        default -> throw new IllegalArgumentException("cannot decode values of type " + type);
+      };
+    }
+    return v;
+  }
+
   /** Round-to-nearest-even conversion of a float to IEEE half precision bits. */
   public static short toF16(float value) {
     int f = Float.floatToRawIntBits(value);

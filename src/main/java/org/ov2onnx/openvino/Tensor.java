@@ -95,17 +95,6 @@ public final class Tensor {
     return strings;
   }
 
-  /** A copy whose data lives in a new Java-owned direct buffer. */
-  public Tensor copy() {
-    if (type == ElementType.STRING) {
-      return this;
-    }
-    ByteBuffer copy = ByteBuffer.allocateDirect(data.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-    copy.put(data());
-    copy.flip();
-    return new Tensor(type, shape, copy, List.of());
-  }
-
   @Override
   public String toString() {
     return "Tensor[" + type + Arrays.toString(shape) + "]";

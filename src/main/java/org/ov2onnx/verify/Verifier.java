@@ -68,7 +68,9 @@ public final class Verifier {
         infos.add(new VerifyReport.InputInfo(p.name(), t.elementType().ovName(), t.shape(), given.containsKey(p.name()) ? "file" : "random"));
       }
       List<String> outNames = outputs.stream().map(Port::name).toList();
-      List<Probe> probes = options.layerwise() ? sharedTensors(model, onnx, inputs, outputs) : List.of();
+      // read once, for the layer-wise search only: it pairs tensors and adds them as outputs
+      ModelProto proto = options.layerwise() ? readProto(onnx) : null;
+      List<Probe> probes = options.layerwise() ? sharedTensors(model, proto, inputs, outputs) : List.of();
       List<String> layerTensors = probes.stream().map(Probe::name).toList();
       Map<String, Tensor> expected;
       if (probes.isEmpty()) {
@@ -87,7 +89,7 @@ public final class Verifier {
           expected = OpenVinoRunner.run(core, copy, options.device(), values, names, notes);
         }
       }
-      Map<String, Tensor> actual = runOnnx(onnx, inputs, values, outNames, layerTensors, expected);
+      Map<String, Tensor> actual = runOnnx(onnx, proto, inputs, values, outNames, layerTensors, expected);
       List<OutputMetrics> metrics = new ArrayList<>();
       for (Port p : outputs) {
         metrics.add(compare(p.name(), expected.get(p.name()), actual.get(p.name()), options));
@@ -180,9 +182,8 @@ public final class Verifier {
   record Probe(String name, Node node, int port, String tensorName) {}
 
   /** The intermediate tensors of non-trivial original nodes that are also ONNX values. */
-  private static List<Probe> sharedTensors(Model model, Path onnx, List<Port> inputs, List<Port> outputs)
-      throws OpenVinoException, IOException {
-    ModelProto proto = readProto(onnx);
+  private static List<Probe> sharedTensors(Model model, ModelProto proto, List<Port> inputs, List<Port> outputs)
+      throws OpenVinoException {
     Set<String> onnxValues = new HashSet<>();
     for (NodeProto n : proto.getGraph().getNodeList()) {
       onnxValues.addAll(n.getOutputList());
@@ -222,13 +223,12 @@ public final class Verifier {
     }
   }
 
-  private static Map<String, Tensor> runOnnx(Path onnx, List<Port> inputs, List<Tensor> values, List<String> outNames,
+  private static Map<String, Tensor> runOnnx(Path onnx, ModelProto proto, List<Port> inputs, List<Tensor> values, List<String> outNames,
       List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException, IOException {
     Path run = onnx;
     Path temp = null;
     try {
       if (!layerTensors.isEmpty()) {
-        ModelProto proto = readProto(onnx);
         ModelProto.Builder b = proto.toBuilder();
         for (String t : layerTensors) {
           ElementType type = expected.get(t).elementType();
@@ -271,8 +271,12 @@ public final class Verifier {
   }
 
   static OutputMetrics compare(String name, Tensor expected, Tensor actual, VerifyOptions options) {
+    return compare(name, expected, actual, options.toleranceFor(name, expected.elementType()));
+  }
+
+  /** Metrics of {@code actual} against {@code expected}; shape, type and string differences fail. */
+  public static OutputMetrics compare(String name, Tensor expected, Tensor actual, Tolerance tol) {
     ElementType type = expected.elementType();
-    Tolerance tol = options.toleranceFor(name, type);
     if (actual == null) {
       return OutputMetrics.failed(name, type, expected.shape(), tol, "missing in the ONNX model's results");
     }

@@ -16,7 +16,7 @@ import org.ov2onnx.openvino.OpenVinoException;
 import org.ov2onnx.openvino.Tensor;
 import org.ov2onnx.verify.OnnxRuntimeRunner;
 import org.ov2onnx.verify.OutputMetrics;
-import org.ov2onnx.verify.TensorValues;
+import org.ov2onnx.verify.Verifier;
 import org.ov2onnx.verify.Tolerance;
 
 /**
@@ -135,19 +135,16 @@ final class ConformanceRunner {
 
   /** The backend tests' own tolerance: rtol 1e-3, atol 1e-7 (onnx.backend.test.runner). */
   private static String compare(Tensor expected, Tensor actual) {
-    if (!java.util.Arrays.equals(expected.shape(), actual.shape())) {
-      return "shape " + java.util.Arrays.toString(actual.shape()) + " instead of " + java.util.Arrays.toString(expected.shape());
+    boolean floating = switch (expected.elementType()) {
+      case F16, BF16, F32, F64 -> true;
+      default -> false;
+    };
+    OutputMetrics m = Verifier.compare("out", expected, actual, floating ? new Tolerance(1e-7, 1e-3) : Tolerance.EXACT);
+    if (m.passed()) {
+      return null;
     }
-    if (expected.elementType() != actual.elementType()) {
-      return "type " + actual.elementType() + " instead of " + expected.elementType();
-    }
-    if (expected.elementType() == org.ov2onnx.openvino.ElementType.STRING) {
-      return expected.strings().equals(actual.strings()) ? null : "strings differ";
-    }
-    OutputMetrics m = OutputMetrics.of("out", expected.elementType(), expected.shape(), TensorValues.of(expected), TensorValues.of(actual),
-        expected.elementType().name().startsWith("F") || expected.elementType() == org.ov2onnx.openvino.ElementType.BF16
-            ? new Tolerance(1e-7, 1e-3) : Tolerance.EXACT);
-    return m.passed() ? null : String.format("max abs error %.3g (%.1f%% out of tolerance)", m.maxAbsError(), 100 * m.fractionOutOfTolerance());
+    return m.problem() != null ? m.problem()
+        : String.format("max abs error %.3g (%.1f%% out of tolerance)", m.maxAbsError(), 100 * m.fractionOutOfTolerance());
   }
 
   private static String firstLine(String s) {
