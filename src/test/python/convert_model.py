@@ -12,6 +12,8 @@ import sys
 
 import openvino as ov
 
+TYPES = {"f32": ov.Type.f32, "f16": ov.Type.f16, "i64": ov.Type.i64, "i32": ov.Type.i32, "u8": ov.Type.u8}
+
 
 def main(argv):
     source, out = argv[1], argv[2]
@@ -19,7 +21,7 @@ def main(argv):
     for spec in argv[3:]:
         name, dims, element = spec.split(":")
         shape = [int(d) for d in dims.split(",")] if dims else []
-        inputs.append((name, shape, ov.Type(element)))
+        inputs.append((name, shape, TYPES[element]))
     model = ov.convert_model(source, input=inputs)
     ov.save_model(model, out, compress_to_fp16=False)
 

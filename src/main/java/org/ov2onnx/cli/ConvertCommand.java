@@ -53,6 +53,16 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--upcast-fp16", description = "Fold FP16-compressed weights (f16 Constant + Convert) into f32 initializers.")
   boolean upcastFp16;
 
+  @Option(names = "--dequantize", description = "Make quantized operations and compressed weights float (by default they stay quantized).")
+  boolean dequantize;
+
+  @Option(
+      names = "--weights-format",
+      paramLabel = "FORMAT",
+      description = "Compressed weights as auto (DequantizeLinear; 4-bit MatMul weights below opset 21 as MatMulNBits), "
+          + "dq, matmulnbits or float (default: ${DEFAULT-VALUE}).")
+  String weightsFormat = "auto";
+
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
   boolean json;
 
@@ -122,6 +132,12 @@ final class ConvertCommand implements Callable<Integer> {
     if (opset < Converter.MIN_OPSET || opset > Converter.MAX_OPSET) {
       throw new CliException(ExitCodes.USAGE, "--opset " + opset + " is outside the supported range " + Converter.MIN_OPSET + ".." + Converter.MAX_OPSET);
     }
+    ConvertOptions.WeightsFormat format;
+    try {
+      format = ConvertOptions.WeightsFormat.valueOf(weightsFormat.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, "--weights-format must be auto, dq, matmulnbits or float, not '" + weightsFormat + "'");
+    }
     List<InputSpec> specs = new ArrayList<>();
     for (String text : verifyFlags.inputs) {
       try {
@@ -131,7 +147,8 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     return ConvertOptions.defaults().withWeights(verifyFlags.weights).withOpset(opset).withInputs(specs)
-        .withExternalData(mode).withAllowCustomOps(allowCustomOps).withUpcastFp16(upcastFp16);
+        .withExternalData(mode).withAllowCustomOps(allowCustomOps).withUpcastFp16(upcastFp16)
+        .withDequantize(dequantize).withWeightsFormat(format);
   }
 
   private static Map<String, Object> unsupportedJson(UnsupportedOperationsException e) {

@@ -65,8 +65,8 @@ class RealModelsTest {
     return file;
   }
 
-  /** OpenVINO's Python convert_model with input shapes (the pinned wheel's package), then save_model. */
-  static void convertWithOpenVinoPython(Path source, Path ir, String[] inputs) throws Exception {
+  /** The folder to put on PYTHONPATH for OpenVINO's Python package (the pinned wheel the build unpacked). */
+  static Path openVinoPythonPath() throws Exception {
     ProcessBuilder fetch = new ProcessBuilder("bash", "native/fetch-openvino.sh", "platform-profiles/linux-x86_64.properties");
     fetch.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process f = fetch.start();
@@ -75,14 +75,25 @@ class RealModelsTest {
     Path packageRoot = cmake.getParent().getParent(); // <wheel>/openvino/cmake -> <wheel>
     Assumptions.assumeTrue(Files.isDirectory(packageRoot.resolve("openvino")),
         "OpenVINO's Python package is not next to " + cmake + " (a non-wheel installation)");
-    List<String> cmd = new ArrayList<>(List.of(System.getProperty("ov2onnx.test.python", "python3"),
-        "src/test/python/convert_model.py", source.toString(), ir.toString()));
-    cmd.addAll(List.of(inputs));
+    return packageRoot;
+  }
+
+  /** Runs a Python script with OpenVINO's package on PYTHONPATH; fails the test with its output if it fails. */
+  static void runPython(String python, List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(python));
+    cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("PYTHONPATH", packageRoot.toString());
+    pb.environment().put("PYTHONPATH", openVinoPythonPath().toString());
     Process proc = pb.start();
     String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, proc.waitFor(), "convert_model failed: " + log);
+    assertEquals(0, proc.waitFor(), String.join(" ", args) + " failed: " + log);
+  }
+
+  /** OpenVINO's Python convert_model with input shapes, then save_model. */
+  static void convertWithOpenVinoPython(Path source, Path ir, String[] inputs) throws Exception {
+    List<String> args = new ArrayList<>(List.of("src/test/python/convert_model.py", source.toString(), ir.toString()));
+    args.addAll(List.of(inputs));
+    runPython(System.getProperty("ov2onnx.test.python", "python3"), args);
   }
 
   @ParameterizedTest(name = "{0}")
