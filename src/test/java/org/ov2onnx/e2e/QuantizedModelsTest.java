@@ -108,7 +108,7 @@ class QuantizedModelsTest {
     double same = sameOnOpenVino(ir, onnx, feeds, ranges);
     System.out.printf("%s %s group %d: OpenVINO on the ONNX vs on the IR, mean |diff| / output scale = %.2e%n",
         id, mode, group, same);
-    assertTrue(same <= 0.02, "OpenVINO on the ONNX differs from OpenVINO on the IR by " + same + " of the output's scale");
+    assertTrue(same <= 0.05, "OpenVINO on the ONNX differs from OpenVINO on the IR by " + same + " of the output's scale");
     if (minCosine > 0) {
       VerifyReport report = Verifier.verify(ir, onnx, VerifyOptions.defaults().withInputs(feeds).withRanges(ranges));
       for (OutputMetrics m : report.outputs()) {
