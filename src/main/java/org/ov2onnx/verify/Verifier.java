@@ -98,14 +98,56 @@ public final class Verifier {
       if (options.layerwise()) {
         layerwise = layerwise(probes, expected, actual, options);
       }
-      return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes);
+      Attribution attribution = options.attribution() ? attribute(core, onnx, inputs, values, outputs, expected, metrics, options) : null;
+      return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes,
+          attribution);
     }
+  }
+
+  /**
+   * Runs the converted ONNX on OpenVINO (its ONNX reader), on the original's device and inputs,
+   * and compares it with the original there: see {@link Attribution}.
+   */
+  private static Attribution attribute(Core core, Path onnx, List<Port> inputs, List<Tensor> values, List<Port> outputs,
+      Map<String, Tensor> expected, List<OutputMetrics> onnxRuntime, VerifyOptions options) {
+    List<String> notes = new ArrayList<>();
+    try (Model converted = core.readModel(onnx)) {
+      List<Tensor> feeds = new ArrayList<>();
+      for (Port p : converted.inputs()) {
+        int i = indexByName(inputs, p.names());
+        if (i < 0) {
+          return Attribution.unavailable("OpenVINO reads an input '" + p.name() + "' in the converted ONNX that the original lacks");
+        }
+        feeds.add(values.get(i));
+      }
+      List<Port> convertedOutputs = converted.outputs();
+      List<String> names = convertedOutputs.stream().map(Port::name).toList();
+      Map<String, Tensor> got = OpenVinoRunner.run(core, converted, options.device(), feeds, names, notes);
+      List<OutputMetrics> metrics = new ArrayList<>();
+      for (Port p : outputs) {
+        int i = indexByName(convertedOutputs, p.names());
+        metrics.add(compare(p.name(), expected.get(p.name()), i < 0 ? null : got.get(names.get(i)), options));
+      }
+      return Attribution.of(options.device().toString(), onnxRuntime, metrics);
+    } catch (OpenVinoException | RuntimeException e) {
+      String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return Attribution.unavailable("OpenVINO cannot run the converted ONNX, so no attribution: " + line);
+    }
+  }
+
+  private static int indexByName(List<Port> ports, List<String> names) {
+    for (int i = 0; i < ports.size(); i++) {
+      if (ports.get(i).names().stream().anyMatch(names::contains)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void checkNames(VerifyOptions options, List<Port> inputs, List<Port> outputs) throws VerifyException {
     Set<String> outNames = new HashSet<>();
     outputs.forEach(p -> outNames.addAll(p.names()));
-    for (Map<String, Double> m : List.of(options.atol(), options.rtol())) {
+    for (Map<String, Double> m : List.of(options.atol(), options.rtol(), options.scaleTol())) {
       for (String name : m.keySet()) {
         if (!name.isEmpty() && !outNames.contains(name)) {
           throw new VerifyException(true, "there is no output named '" + name + "' (outputs: "
@@ -289,7 +331,7 @@ public final class Verifier {
     if (type == ElementType.STRING) {
       boolean same = expected.strings().equals(actual.strings());
       return new OutputMetrics(name, type, expected.shape(), same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 1 : 0,
-          same ? 0 : 1, 0, 0, tol, same, same ? null : "strings differ");
+          same ? 0 : 1, 0, 0, tol, same, same ? null : "strings differ", Double.NaN, null);
     }
     return OutputMetrics.of(name, type, expected.shape(), TensorValues.of(expected), TensorValues.of(actual), tol);
   }

@@ -93,6 +93,14 @@ class VerifyCommandTest {
     assertEquals(0, CliTest.run("verify", xml.toString(), out.toString(), "--atol", "lookup_concat:1e-6", "--rtol", "0").exitCode());
     CliTest.run("verify", xml.toString(), out.toString(), "--atol", "nope:1e-4").assertOneLineError(ExitCodes.USAGE, "no output named 'nope'");
     CliTest.run("verify", xml.toString(), out.toString(), "--atol", "x:-1").assertOneLineError(ExitCodes.USAGE, "--atol");
+    CliTest.run("verify", xml.toString(), out.toString(), "--scale-tol", "nope:1e-3").assertOneLineError(ExitCodes.USAGE, "no output named 'nope'");
+    CliTest scaled = CliTest.run("verify", xml.toString(), out.toString(), "--scale-tol", "lookup_concat:1e-5");
+    assertEquals(0, scaled.exitCode(), scaled.out());
+    assertTrue(scaled.out().contains("or |diff| <= 1e-05*scale"), scaled.out());
+    assertTrue(scaled.out().contains("Attribution: no difference"), scaled.out());
+    CliTest plain = CliTest.run("verify", xml.toString(), out.toString(), "--no-attribution");
+    assertEquals(0, plain.exitCode(), plain.out());
+    assertTrue(!plain.out().contains("Attribution"), plain.out());
   }
 
   @Test
