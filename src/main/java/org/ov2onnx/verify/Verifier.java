@@ -266,50 +266,42 @@ public final class Verifier {
   }
 
   private static Map<String, Tensor> runOnnx(Path onnx, ModelProto proto, List<Port> inputs, List<Tensor> values, List<String> outNames,
-      List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException, IOException {
-    Path run = onnx;
-    Path temp = null;
-    try {
-      if (!layerTensors.isEmpty()) {
-        ModelProto.Builder b = proto.toBuilder();
-        for (String t : layerTensors) {
-          ElementType type = expected.get(t).elementType();
-          b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(t)
-              .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(OnnxTypes.toOnnx(type).getNumber()))));
+      List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException {
+    try (OnnxRuntimeRunner ort = layerTensors.isEmpty() ? new OnnxRuntimeRunner(onnx)
+        : new OnnxRuntimeRunner(onnx, withOutputs(proto, layerTensors, expected))) {
+      List<String> onnxInputs = ort.inputNames();
+      Map<String, Tensor> feeds = new LinkedHashMap<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        String name = inputs.get(i).name();
+        if (!onnxInputs.contains(name)) {
+          throw new VerifyException(false, "the ONNX model has no input '" + name + "' (its inputs: " + String.join(", ", onnxInputs) + ")");
         }
-        // next to the original, so that its external data (relative location) is found
-        temp = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-layerwise-", ".onnx");
-        Files.write(temp, b.build().toByteArray());
-        run = temp;
+        feeds.put(name, values.get(i));
       }
-      try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(run)) {
-        List<String> onnxInputs = ort.inputNames();
-        Map<String, Tensor> feeds = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-          String name = inputs.get(i).name();
-          if (!onnxInputs.contains(name)) {
-            throw new VerifyException(false, "the ONNX model has no input '" + name + "' (its inputs: " + String.join(", ", onnxInputs) + ")");
-          }
-          feeds.put(name, values.get(i));
+      List<String> wanted = new ArrayList<>();
+      List<String> onnxOutputs = ort.outputNames();
+      for (String name : outNames) {
+        if (!onnxOutputs.contains(name)) {
+          throw new VerifyException(false, "the ONNX model has no output '" + name + "' (its outputs: " + String.join(", ", onnxOutputs) + ")");
         }
-        List<String> wanted = new ArrayList<>();
-        List<String> onnxOutputs = ort.outputNames();
-        for (String name : outNames) {
-          if (!onnxOutputs.contains(name)) {
-            throw new VerifyException(false, "the ONNX model has no output '" + name + "' (its outputs: " + String.join(", ", onnxOutputs) + ")");
-          }
-          wanted.add(name);
-        }
-        wanted.addAll(layerTensors);
-        return ort.run(feeds, wanted);
+        wanted.add(name);
       }
+      wanted.addAll(layerTensors);
+      return ort.run(feeds, wanted);
     } catch (OrtException e) {
       throw new VerifyException(false, "ONNX Runtime cannot run " + onnx + ": " + e.getMessage().lines().findFirst().orElse(""));
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
     }
+  }
+
+  /** The model with the layer-wise search's tensors as extra graph outputs. */
+  private static ModelProto withOutputs(ModelProto proto, List<String> tensors, Map<String, Tensor> expected) {
+    ModelProto.Builder b = proto.toBuilder();
+    for (String t : tensors) {
+      ElementType type = expected.get(t).elementType();
+      b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(t)
+          .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(OnnxTypes.toOnnx(type).getNumber()))));
+    }
+    return b.build();
   }
 
   static OutputMetrics compare(String name, Tensor expected, Tensor actual, VerifyOptions options) {
