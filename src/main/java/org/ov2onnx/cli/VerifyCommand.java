@@ -84,6 +84,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report here.")
     Path markdown;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report here: error histograms per output and,"
+        + " with --layerwise, the error along the graph.")
+    Path html;
+
     VerifyOptions options(List<InputSpec> extraInputs) throws CliException {
       List<InputSpec> specs = new ArrayList<>(extraInputs);
       for (String text : inputs) {
@@ -157,6 +161,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (markdown != null) {
           Files.writeString(markdown, r.toMarkdown());
+        }
+        if (html != null) {
+          Files.writeString(html, r.toHtml());
         }
       } catch (IOException e) {
         throw new CliException(ExitCodes.UNREADABLE, "cannot write the report: " + e.getMessage());

@@ -162,6 +162,11 @@ public record VerifyReport(
     return s.toString();
   }
 
+  /** One self-contained HTML page (inline SVG, no scripts): see {@link HtmlReport}. */
+  public String toHtml() {
+    return HtmlReport.render(this);
+  }
+
   public String toConsole() {
     StringBuilder s = new StringBuilder();
     s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", "output", "type", "max_abs", "of_scale", "mean_abs", "cosine", "out_tol",

@@ -35,7 +35,7 @@ class HelpTest {
   @Test
   void helpOfConvertListsItsFlags() {
     CliTest r = CliTest.run("convert", "--help");
-    for (String flag : new String[] {"--output", "--opset", "--verify", "--atol", "--layerwise"}) {
+    for (String flag : new String[] {"--output", "--opset", "--verify", "--atol", "--scale-tol", "--html", "--layerwise"}) {
       assertTrue(r.out().contains(flag), flag + " missing from: " + r.out());
     }
   }

@@ -91,7 +91,7 @@ class VerifyAttributionTest {
   /**
    * Scales the largest-magnitude element of initializer {@code name} by {@code factor}, in a copy.
    */
-  Path plant(Path onnx, String name, float factor) throws Exception {
+  static Path plant(Path onnx, String name, float factor) throws Exception {
     ModelProto.Builder b = ModelProto.parseFrom(Files.readAllBytes(onnx)).toBuilder();
     boolean found = false;
     for (TensorProto.Builder t : b.getGraphBuilder().getInitializerBuilderList()) {
@@ -110,7 +110,7 @@ class VerifyAttributionTest {
       }
     }
     assertTrue(found, "no initializer " + name);
-    Path planted = dir.resolve("planted.onnx");
+    Path planted = onnx.resolveSibling("planted.onnx");
     Files.write(planted, b.build().toByteArray());
     return planted;
   }
