@@ -208,6 +208,11 @@ public final class Converter {
     return new Conversion(m, n, weightBytes, customOps, operations);
   }
 
+  /** "needs `--opset 21`", or, past what ov2onnx writes, "needs ONNX opset 23 (ov2onnx writes up to 21)". */
+  static String needsOpset(int opset) {
+    return opset <= MAX_OPSET ? "needs `--opset " + opset + "`" : "needs ONNX opset " + opset + " (ov2onnx writes up to " + MAX_OPSET + ")";
+  }
+
   private List<UnsupportedOperationsException.Unsupported> findUnsupported(GraphIndex index, int opset)
       throws ConversionException {
     Map<String, List<String>> nodes = new TreeMap<>();
@@ -224,13 +229,13 @@ public final class Converter {
       if (entry.isEmpty()) {
         reason = "no converter";
       } else if (entry.get().minOpset() > opset) {
-        reason = "needs opset " + entry.get().minOpset();
+        reason = needsOpset(entry.get().minOpset());
       } else if (!constantSupported(view, opset)) {
         ElementType t = view.outputType(0);
         reason =
             OnnxTypes.toOnnx(t) == null
                 ? "ONNX has no element type " + t
-                : "element type " + t + " needs opset " + OnnxTypes.minOpset(t);
+                : "element type " + t + " " + needsOpset(OnnxTypes.minOpset(t));
         type = type + "(" + t + ")";
       }
       if (reason != null) {

@@ -155,7 +155,7 @@ final class GraphAssembly implements GraphBuilder {
     }
     if (OnnxTypes.minOpset(type) > opset) {
       throw new ConversionException(
-          "element type " + type + " needs ONNX opset " + OnnxTypes.minOpset(type) + " or later (target is " + opset + ")");
+          "element type " + type + " " + Converter.needsOpset(OnnxTypes.minOpset(type)) + " (target is " + opset + ")");
     }
     minOpsetUsed = Math.max(minOpsetUsed, OnnxTypes.minOpset(type));
     return t.getNumber();

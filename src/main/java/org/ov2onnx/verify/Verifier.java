@@ -36,8 +36,9 @@ public final class Verifier {
 
   public static VerifyReport verify(Path original, Path onnx, VerifyOptions options)
       throws VerifyException, OpenVinoException, IOException {
-    if (!Files.isRegularFile(onnx)) {
-      throw new VerifyException(false, "ONNX file not found: " + onnx);
+    requireFile(onnx, "ONNX file");
+    if (options.inputData() != null) {
+      requireFile(options.inputData(), "--input-data");
     }
     List<String> notes = new ArrayList<>();
     try (Core core = Core.create();
@@ -142,6 +143,18 @@ public final class Verifier {
       }
     }
     return -1;
+  }
+
+  /** A clear refusal of a path that is missing, a directory, or not a regular file (a FIFO would block). */
+  static void requireFile(Path p, String what) throws VerifyException {
+    if (Files.isRegularFile(p)) {
+      return;
+    }
+    if (!Files.exists(p)) {
+      throw new VerifyException(false, what + " not found: " + p);
+    }
+    throw new VerifyException(false, what + " " + p + (Files.isDirectory(p) ? " is a directory, not a file"
+        : " is not a regular file (a FIFO, socket or device?); give a file"));
   }
 
   private static void checkNames(VerifyOptions options, List<Port> inputs, List<Port> outputs) throws VerifyException {
