@@ -155,7 +155,8 @@ final class GraphAssembly implements GraphBuilder {
     }
     if (OnnxTypes.minOpset(type) > opset) {
       throw new ConversionException(
-          "element type " + type + " " + Converter.needsOpset(OnnxTypes.minOpset(type)) + " (target is " + opset + ")");
+          "element type " + type + " " + Converter.needsOpset(OnnxTypes.minOpset(type))
+              + (OnnxTypes.minOpset(type) <= Converter.MAX_OPSET ? " (target is " + opset + ")" : ""));
     }
     minOpsetUsed = Math.max(minOpsetUsed, OnnxTypes.minOpset(type));
     return t.getNumber();
