@@ -109,7 +109,8 @@ final class CompareCommand implements Callable<Integer> {
           Tensor e = reference.get(name);
           Tensor a = other.get(name);
           Tolerance d = Tolerance.defaultFor(e.elementType());
-          Tolerance t = new Tolerance(atol == null ? d.atol() : atol, rtol == null ? d.rtol() : rtol);
+          boolean defaults = atol == null && rtol == null;
+          Tolerance t = new Tolerance(atol == null ? d.atol() : atol, rtol == null ? d.rtol() : rtol, defaults ? d.scaleTol() : 0);
           OutputMetrics metrics = OutputMetrics.of(name, e.elementType(), e.shape(), TensorValues.of(e), TensorValues.of(a), t);
           allPassed &= metrics.passed();
           out.printf("  %-28s max_abs %-10.3g cosine %-10.6f %s%n", name, metrics.maxAbsError(), metrics.cosineSimilarity(), metrics.passed() ? "pass" : "FAIL");

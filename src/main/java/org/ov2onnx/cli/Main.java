@@ -13,9 +13,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ov2onnx",
     mixinStandardHelpOptions = true,
+    // -h/--help, -V/--version and the exit-code list reach every subcommand
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Converts OpenVINO models to ONNX with OpenVINO's own reader, and proves it right.",
-    subcommands = {ConvertCommand.class, VerifyCommand.class, CompareCommand.class, ToIrCommand.class, InfoCommand.class, DevicesCommand.class, OpsCommand.class},
+    subcommands = {ConvertCommand.class, VerifyCommand.class, CompareCommand.class, ToIrCommand.class, InfoCommand.class, DevicesCommand.class, OpsCommand.class,
+      CompletionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -25,7 +28,7 @@ import picocli.CommandLine.Command;
       "4:a model, weights file, device or input cannot be read or used",
       "5:internal error"
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -90,8 +93,10 @@ public final class Main implements Runnable {
     return "internal error: " + e + " (please report it; rerun with -Dov2onnx.stacktrace=true for details)";
   }
 
+  /** {@code ov2onnx} alone: a usage error, the usage goes to stderr. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 }

@@ -61,11 +61,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--range", paramLabel = "[NAME:]LO,HI", description = "Value range of random inputs (all, or one input). Integers default to 0..9, floats to N(0,1).")
     List<String> ranges = new ArrayList<>();
 
-    @Option(names = "--atol", paramLabel = "[OUTPUT:]VALUE", description = "Absolute tolerance, for all outputs or one. Defaults depend on the element type.")
+    @Option(names = "--atol", paramLabel = "[OUTPUT:]VALUE", description = "Absolute tolerance per element, for all outputs or one."
+        + " Defaults by element type (f32: 1e-4). Giving --atol or --rtol turns the scale tolerance off for those outputs unless --scale-tol is given.")
     List<String> atol = new ArrayList<>();
 
-    @Option(names = "--rtol", paramLabel = "[OUTPUT:]VALUE", description = "Relative tolerance, for all outputs or one.")
+    @Option(names = "--rtol", paramLabel = "[OUTPUT:]VALUE", description = "Relative tolerance per element, for all outputs or one (f32: 1e-3).")
     List<String> rtol = new ArrayList<>();
+
+    @Option(names = "--scale-tol", paramLabel = "[OUTPUT:]VALUE", description = "Tolerance relative to each output's scale (its largest |value|):"
+        + " an element also passes within VALUE*scale. Defaults by element type (f32: 1e-3, f16: 1e-2, f64: 1e-6); 0 checks per element only.")
+    List<String> scaleTol = new ArrayList<>();
+
+    @Option(names = "--no-attribution", description = "Do not also run the converted ONNX on OpenVINO (which tells a conversion error from a runtime difference).")
+    boolean noAttribution;
 
     @Option(names = "--layerwise", description = "Also compare every intermediate tensor both graphs have, and name the first node that diverges.")
     boolean layerwise;
@@ -75,6 +83,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write a Markdown report here.")
     Path markdown;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report here: error histograms per output and,"
+        + " with --layerwise, the error along the graph.")
+    Path html;
 
     VerifyOptions options(List<InputSpec> extraInputs) throws CliException {
       List<InputSpec> specs = new ArrayList<>(extraInputs);
@@ -106,7 +118,7 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return VerifyOptions.defaults().withWeights(weights).withDevice(deviceSpec).withSeed(seed).withInputs(specs)
           .withInputData(inputData).withRanges(rangeMap).withTolerances(tolerances(atol, "--atol"), tolerances(rtol, "--rtol"))
-          .withLayerwise(layerwise);
+          .withScaleTolerances(tolerances(scaleTol, "--scale-tol")).withAttribution(!noAttribution).withLayerwise(layerwise);
     }
 
     private static String[] split(String text) {
@@ -149,6 +161,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (markdown != null) {
           Files.writeString(markdown, r.toMarkdown());
+        }
+        if (html != null) {
+          Files.writeString(html, r.toHtml());
         }
       } catch (IOException e) {
         throw new CliException(ExitCodes.UNREADABLE, "cannot write the report: " + e.getMessage());

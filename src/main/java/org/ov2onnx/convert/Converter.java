@@ -188,6 +188,11 @@ public final class Converter {
     return m;
   }
 
+  /** "needs `--opset 21`", or, past what ov2onnx writes, "needs ONNX opset 23 (ov2onnx writes up to 21)". */
+  static String needsOpset(int opset) {
+    return opset <= MAX_OPSET ? "needs `--opset " + opset + "`" : "needs ONNX opset " + opset + " (ov2onnx writes up to " + MAX_OPSET + ")";
+  }
+
   private List<UnsupportedOperationsException.Unsupported> findUnsupported(
       GraphIndex index, boolean[] unclaimed, int opset) {
     Map<String, List<String>> nodes = new TreeMap<>();
@@ -227,12 +232,12 @@ public final class Converter {
     if (entry.isEmpty()) {
       return "no converter";
     } else if (entry.get().minOpset() > opset) {
-      return "needs opset " + entry.get().minOpset();
+      return needsOpset(entry.get().minOpset());
     } else if (!constantSupported(view, opset)) {
       ElementType t = view.outputType(0);
       return OnnxTypes.toOnnx(t) == null
           ? "ONNX has no element type " + t
-          : "element type " + t + " needs opset " + OnnxTypes.minOpset(t);
+          : "element type " + t + " " + needsOpset(OnnxTypes.minOpset(t));
     }
     return null;
   }

@@ -224,7 +224,8 @@ final class GraphAssembly implements Subgraph {
     }
     if (OnnxTypes.minOpset(type) > shared.opset) {
       throw new ConversionException(
-          "element type " + type + " needs ONNX opset " + OnnxTypes.minOpset(type) + " or later (target is " + shared.opset + ")");
+          "element type " + type + " " + Converter.needsOpset(OnnxTypes.minOpset(type))
+              + (OnnxTypes.minOpset(type) <= Converter.MAX_OPSET ? " (target is " + shared.opset + ")" : ""));
     }
     shared.minOpsetUsed = Math.max(shared.minOpsetUsed, OnnxTypes.minOpset(type));
     return t.getNumber();

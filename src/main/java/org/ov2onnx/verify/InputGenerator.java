@@ -1,11 +1,8 @@
 package org.ov2onnx.verify;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Tensor;
 
@@ -35,21 +32,22 @@ public final class InputGenerator {
       return Tensor.ofStrings(shape, s);
     }
     double[] v = new double[Math.toIntExact(n)];
-    boolean floating = type == ElementType.F32 || type == ElementType.F64 || type == ElementType.F16 || type == ElementType.BF16;
+    boolean f8 = type == ElementType.F8E4M3 || type == ElementType.F8E5M2;
+    boolean floating = f8 || type == ElementType.F32 || type == ElementType.F64 || type == ElementType.F16 || type == ElementType.BF16;
     for (int i = 0; i < v.length; i++) {
       if (type == ElementType.BOOLEAN) {
         v[i] = random.nextBoolean() ? 1 : 0;
       } else if (floating) {
         v[i] = range == null ? random.nextGaussian() : range[0] + random.nextDouble() * (range[1] - range[0]);
+        if (f8) {
+          v[i] = TensorValues.nearestF8(type, v[i]);
+        }
       } else {
         long lo = range == null ? 0 : (long) Math.ceil(range[0]);
-        long hi = range == null ? 9 : (long) Math.floor(range[1]);
+        long hi = range == null ? (type == ElementType.I4 ? 7 : 9) : (long) Math.floor(range[1]);
         v[i] = lo + (long) Math.floor(random.nextDouble() * (hi - lo + 1));
       }
     }
-    ByteBuffer bytes = TensorBytes.encode(type, v);
-    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
-    direct.put(bytes).flip();
-    return Tensor.of(type, shape, direct);
+    return Tensor.of(type, shape, TensorValues.encode(type, v));
   }
 }

@@ -9,7 +9,10 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,32 +23,129 @@ import java.util.Set;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Tensor;
 
-/** Runs an ONNX model on ONNX Runtime's CPU provider (the Java API from Maven Central). */
+/**
+ * Runs an ONNX model on ONNX Runtime's CPU provider (the Java API from Maven Central). Models
+ * whose inputs or outputs have element types that API cannot carry (u16, u32, u64, f8, i4, u4)
+ * run through a copy with exact casts at the graph's edges ({@link EdgeCasts}); callers see the
+ * original names and types.
+ */
 public final class OnnxRuntimeRunner implements AutoCloseable {
   private final OrtSession session;
+  private final EdgeCasts casts;
+  private final List<String> inputNames;
+  private final List<String> outputNames;
 
   /** Loads {@code onnx}; external data is found next to it. */
   public OnnxRuntimeRunner(Path onnx) throws OrtException {
+    OrtSession plain = open(onnx);
+    if (!needsCarriers(plain)) {
+      this.session = plain;
+      this.casts = null;
+    } else {
+      plain.close();
+      ModelProto model;
+      try (var in = Files.newInputStream(onnx)) {
+        model = ModelProto.parseFrom(in);
+      } catch (IOException e) {
+        throw new OrtException("cannot read " + onnx + ": " + e.getMessage());
+      }
+      this.casts = EdgeCasts.plan(model);
+      this.session = openCopy(onnx, casts.apply(model));
+    }
+    this.inputNames = originalNames(session.getInputInfo().keySet(), casts == null ? List.of() : casts.inputs);
+    this.outputNames = originalNames(session.getOutputInfo().keySet(), casts == null ? List.of() : casts.outputs);
+  }
+
+  /**
+   * Loads {@code model}, a modified copy of the model in {@code onnx} (whose external data, if any,
+   * lies next to {@code onnx}).
+   */
+  public OnnxRuntimeRunner(Path onnx, ModelProto model) throws OrtException {
+    EdgeCasts plan = EdgeCasts.plan(model);
+    this.casts = plan.isEmpty() ? null : plan;
+    this.session = openCopy(onnx, plan.isEmpty() ? model : plan.apply(model));
+    this.inputNames = originalNames(session.getInputInfo().keySet(), plan.inputs);
+    this.outputNames = originalNames(session.getOutputInfo().keySet(), plan.outputs);
+  }
+
+  private static OrtSession open(Path onnx) throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
       so.setIntraOpNumThreads(1);
       so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.BASIC_OPT);
-      this.session = env.createSession(onnx.toString(), so);
+      return env.createSession(onnx.toString(), so);
     }
   }
 
-  public List<String> inputNames() throws OrtException {
-    return new ArrayList<>(session.getInputInfo().keySet());
+  /**
+   * Writes {@code model} to a temporary file next to {@code onnx} (so that relative external data
+   * resolves; the system's temporary folder if that one is not writable), opens it, deletes it.
+   */
+  private static OrtSession openCopy(Path onnx, ModelProto model) throws OrtException {
+    Path temp = null;
+    try {
+      try {
+        temp = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-verify-", ".onnx");
+      } catch (IOException e) {
+        temp = Files.createTempFile("ov2onnx-verify-", ".onnx");
+      }
+      try (var out = Files.newOutputStream(temp)) {
+        model.writeTo(out);
+      }
+      return open(temp);
+    } catch (IOException e) {
+      throw new OrtException("cannot write the copy of " + onnx + " that verification runs: " + e.getMessage());
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          temp.toFile().deleteOnExit();
+        }
+      }
+    }
   }
 
-  public List<String> outputNames() throws OrtException {
-    return new ArrayList<>(session.getOutputInfo().keySet());
+  /** Whether a graph input or output has a type the Java API cannot carry. */
+  private static boolean needsCarriers(OrtSession s) throws OrtException {
+    for (Map<String, NodeInfo> infos : List.of(s.getInputInfo(), s.getOutputInfo())) {
+      for (NodeInfo info : infos.values()) {
+        if (info.getInfo() instanceof TensorInfo t) {
+          switch (t.onnxType) {
+            case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16, ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32, ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64,
+                ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT8E4M3FN, ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT8E5M2,
+                ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT8E4M3FNUZ, ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT8E5M2FNUZ,
+                ONNX_TENSOR_ELEMENT_DATA_TYPE_UNDEFINED -> {
+              return true;
+            }
+            default -> {}
+          }
+        }
+      }
+    }
+    return false;
   }
 
-  /** The element type ONNX Runtime expects for an input. */
-  public ElementType inputType(String name) throws OrtException {
-    NodeInfo info = session.getInputInfo().get(name);
-    return info != null && info.getInfo() instanceof TensorInfo t ? fromOrt(t.type) : ElementType.DYNAMIC;
+  private static List<String> originalNames(java.util.Set<String> sessionNames, List<EdgeCasts.Edge> edges) {
+    List<String> names = new ArrayList<>();
+    for (String n : sessionNames) {
+      String original = n;
+      for (EdgeCasts.Edge e : edges) {
+        if (e.carrierName().equals(n)) {
+          original = e.name();
+        }
+      }
+      names.add(original);
+    }
+    return names;
+  }
+
+  public List<String> inputNames() {
+    return new ArrayList<>(inputNames);
+  }
+
+  public List<String> outputNames() {
+    return new ArrayList<>(outputNames);
   }
 
   /** Runs with these inputs (by name) and returns the requested outputs (all if null), by name. */
@@ -55,24 +155,38 @@ public final class OnnxRuntimeRunner implements AutoCloseable {
     try {
       for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
         Tensor t = e.getValue();
-        feeds.put(e.getKey(), t.elementType() == ElementType.STRING
+        String name = e.getKey();
+        EdgeCasts.Edge edge = casts == null ? null : EdgeCasts.find(casts.inputs, name);
+        if (edge != null) {
+          t = EdgeCasts.toCarrier(t, edge);
+          name = edge.carrierName();
+        }
+        feeds.put(name, t.elementType() == ElementType.STRING
             ? OnnxTensor.createTensor(env, t.strings().toArray(new String[0]), t.shape())
             : OnnxTensor.createTensor(env, nativeOrder(t.data()), t.shape(), javaType(t.elementType())));
       }
-      Set<String> wanted = new LinkedHashSet<>(outputs == null ? outputNames() : outputs);
-      try (OrtSession.Result result = session.run(feeds, wanted)) {
+      Set<String> wanted = new LinkedHashSet<>(outputs == null ? outputNames : outputs);
+      Map<String, String> sessionName = new LinkedHashMap<>();
+      for (String name : wanted) {
+        EdgeCasts.Edge edge = casts == null ? null : EdgeCasts.find(casts.outputs, name);
+        sessionName.put(name, edge == null ? name : edge.carrierName());
+      }
+      try (OrtSession.Result result = session.run(feeds, new LinkedHashSet<>(sessionName.values()))) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : wanted) {
-          OnnxTensor t = (OnnxTensor) result.get(name).orElseThrow();
+          OnnxTensor t = (OnnxTensor) result.get(sessionName.get(name)).orElseThrow();
           long[] shape = t.getInfo().getShape();
           ElementType type = fromOrt(t.getInfo().type);
+          Tensor value;
           if (type == ElementType.STRING) {
             List<String> strings = new ArrayList<>();
             flatten(t.getValue(), strings);
-            out.put(name, Tensor.ofStrings(shape, strings));
+            value = Tensor.ofStrings(shape, strings);
           } else {
-            out.put(name, Tensor.of(type, shape, t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN)));
+            value = Tensor.of(type, shape, t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
           }
+          EdgeCasts.Edge edge = casts == null ? null : EdgeCasts.find(casts.outputs, name);
+          out.put(name, edge == null ? value : EdgeCasts.fromCarrier(value, edge));
         }
         return out;
       }

@@ -15,10 +15,12 @@ import org.ov2onnx.openvino.ElementType;
  * @param cosineSimilarity cosine of the two outputs as vectors (1 when both are all zero)
  * @param fractionOutOfTolerance share of elements outside the tolerance
  * @param nanInfMismatches elements where one side is NaN or infinite and the other is not the same
- * @param smallestPassingAtol the smallest atol that would pass with this rtol
+ * @param smallestPassingAtol the smallest atol that would pass with this rtol and scale tolerance
  * @param tolerance the tolerance applied
  * @param passed whether every element is within tolerance and shapes and types agree
  * @param problem what else is wrong (shape or type mismatch), or null
+ * @param scale the output's scale: its largest finite |expected| (NaN when not compared)
+ * @param histogram the errors relative to the scale, per decade (null when not compared)
  */
 public record OutputMetrics(
     String name,
@@ -33,7 +35,9 @@ public record OutputMetrics(
     double smallestPassingAtol,
     Tolerance tolerance,
     boolean passed,
-    String problem) {
+    String problem,
+    double scale,
+    ErrorHistogram histogram) {
 
   /** Compares {@code actual} with {@code expected} (same length) under {@code tolerance}. */
   public static OutputMetrics of(String name, ElementType type, long[] shape, double[] expected, double[] actual, Tolerance tolerance) {
@@ -50,6 +54,14 @@ public record OutputMetrics(
     long nanInf = 0;
     double needAtol = 0;
     long finite = 0;
+    double scale = 0;
+    for (double e : expected) {
+      if (Double.isFinite(e)) {
+        scale = Math.max(scale, Math.abs(e));
+      }
+    }
+    double unit = scale == 0 ? 1 : scale;
+    long[] bins = new long[ErrorHistogram.BINS];
     for (int i = 0; i < expected.length; i++) {
       double e = expected[i];
       double a = actual[i];
@@ -61,6 +73,7 @@ public record OutputMetrics(
           nanInf++;
           out++;
         }
+        bins[same ? 0 : ErrorHistogram.BINS - 1]++;
         continue;
       }
       finite++;
@@ -73,19 +86,26 @@ public record OutputMetrics(
       dot += a * e;
       ee += e * e;
       aa += a * a;
-      if (!tolerance.passes(e, a)) {
+      bins[ErrorHistogram.bin(diff / unit)]++;
+      if (!tolerance.passes(e, a, scale)) {
         out++;
+        // the smallest atol that passes this element under rtol (the scale term already failed)
+        needAtol = Math.max(needAtol, diff - tolerance.rtol() * Math.abs(e));
       }
-      needAtol = Math.max(needAtol, diff - tolerance.rtol() * Math.abs(e));
     }
     double cosine = ee == 0 && aa == 0 ? 1 : (ee == 0 || aa == 0 ? 0 : dot / Math.sqrt(ee * aa));
     double fraction = expected.length == 0 ? 0 : (double) out / expected.length;
     return new OutputMetrics(name, type, shape, maxAbs, maxRel, finite == 0 ? 0 : sumAbs / finite, cosine, fraction, nanInf,
-        Math.max(0, needAtol), tolerance, out == 0, null);
+        Math.max(0, needAtol), tolerance, out == 0, null, scale, new ErrorHistogram(bins));
   }
 
   public static OutputMetrics failed(String name, ElementType type, long[] shape, Tolerance tolerance, String problem) {
-    return new OutputMetrics(name, type, shape, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, Double.NaN, tolerance, false, problem);
+    return new OutputMetrics(name, type, shape, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, 0, Double.NaN, tolerance, false, problem, Double.NaN, null);
+  }
+
+  /** The largest error as a fraction of the scale (NaN when not compared or the scale is 0). */
+  public double maxScaledError() {
+    return scale > 0 ? maxAbsError / scale : (maxAbsError == 0 ? 0 : Double.NaN);
   }
 
   @Override

@@ -36,8 +36,9 @@ public final class Verifier {
 
   public static VerifyReport verify(Path original, Path onnx, VerifyOptions options)
       throws VerifyException, OpenVinoException, IOException {
-    if (!Files.isRegularFile(onnx)) {
-      throw new VerifyException(false, "ONNX file not found: " + onnx);
+    requireFile(onnx, "ONNX file");
+    if (options.inputData() != null) {
+      requireFile(options.inputData(), "--input-data");
     }
     List<String> notes = new ArrayList<>();
     try (Core core = Core.create();
@@ -98,14 +99,68 @@ public final class Verifier {
       if (options.layerwise()) {
         layerwise = layerwise(probes, expected, actual, options);
       }
-      return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes);
+      Attribution attribution = options.attribution() ? attribute(core, onnx, inputs, values, outputs, expected, metrics, options) : null;
+      return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, layerwise, notes,
+          attribution);
     }
+  }
+
+  /**
+   * Runs the converted ONNX on OpenVINO (its ONNX reader), on the original's device and inputs,
+   * and compares it with the original there: see {@link Attribution}.
+   */
+  private static Attribution attribute(Core core, Path onnx, List<Port> inputs, List<Tensor> values, List<Port> outputs,
+      Map<String, Tensor> expected, List<OutputMetrics> onnxRuntime, VerifyOptions options) {
+    List<String> notes = new ArrayList<>();
+    try (Model converted = core.readModel(onnx)) {
+      List<Tensor> feeds = new ArrayList<>();
+      for (Port p : converted.inputs()) {
+        int i = indexByName(inputs, p.names());
+        if (i < 0) {
+          return Attribution.unavailable("OpenVINO reads an input '" + p.name() + "' in the converted ONNX that the original lacks");
+        }
+        feeds.add(values.get(i));
+      }
+      List<Port> convertedOutputs = converted.outputs();
+      List<String> names = convertedOutputs.stream().map(Port::name).toList();
+      Map<String, Tensor> got = OpenVinoRunner.run(core, converted, options.device(), feeds, names, notes);
+      List<OutputMetrics> metrics = new ArrayList<>();
+      for (Port p : outputs) {
+        int i = indexByName(convertedOutputs, p.names());
+        metrics.add(compare(p.name(), expected.get(p.name()), i < 0 ? null : got.get(names.get(i)), options));
+      }
+      return Attribution.of(options.device().toString(), onnxRuntime, metrics);
+    } catch (OpenVinoException | RuntimeException e) {
+      String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return Attribution.unavailable("OpenVINO cannot run the converted ONNX, so no attribution: " + line);
+    }
+  }
+
+  private static int indexByName(List<Port> ports, List<String> names) {
+    for (int i = 0; i < ports.size(); i++) {
+      if (ports.get(i).names().stream().anyMatch(names::contains)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A clear refusal of a path that is missing, a directory, or not a regular file (a FIFO would block). */
+  static void requireFile(Path p, String what) throws VerifyException {
+    if (Files.isRegularFile(p)) {
+      return;
+    }
+    if (!Files.exists(p)) {
+      throw new VerifyException(false, what + " not found: " + p);
+    }
+    throw new VerifyException(false, what + " " + p + (Files.isDirectory(p) ? " is a directory, not a file"
+        : " is not a regular file (a FIFO, socket or device?); give a file"));
   }
 
   private static void checkNames(VerifyOptions options, List<Port> inputs, List<Port> outputs) throws VerifyException {
     Set<String> outNames = new HashSet<>();
     outputs.forEach(p -> outNames.addAll(p.names()));
-    for (Map<String, Double> m : List.of(options.atol(), options.rtol())) {
+    for (Map<String, Double> m : List.of(options.atol(), options.rtol(), options.scaleTol())) {
       for (String name : m.keySet()) {
         if (!name.isEmpty() && !outNames.contains(name)) {
           throw new VerifyException(true, "there is no output named '" + name + "' (outputs: "
@@ -224,50 +279,42 @@ public final class Verifier {
   }
 
   private static Map<String, Tensor> runOnnx(Path onnx, ModelProto proto, List<Port> inputs, List<Tensor> values, List<String> outNames,
-      List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException, IOException {
-    Path run = onnx;
-    Path temp = null;
-    try {
-      if (!layerTensors.isEmpty()) {
-        ModelProto.Builder b = proto.toBuilder();
-        for (String t : layerTensors) {
-          ElementType type = expected.get(t).elementType();
-          b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(t)
-              .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(OnnxTypes.toOnnx(type).getNumber()))));
+      List<String> layerTensors, Map<String, Tensor> expected) throws VerifyException {
+    try (OnnxRuntimeRunner ort = layerTensors.isEmpty() ? new OnnxRuntimeRunner(onnx)
+        : new OnnxRuntimeRunner(onnx, withOutputs(proto, layerTensors, expected))) {
+      List<String> onnxInputs = ort.inputNames();
+      Map<String, Tensor> feeds = new LinkedHashMap<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        String name = inputs.get(i).name();
+        if (!onnxInputs.contains(name)) {
+          throw new VerifyException(false, "the ONNX model has no input '" + name + "' (its inputs: " + String.join(", ", onnxInputs) + ")");
         }
-        // next to the original, so that its external data (relative location) is found
-        temp = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-layerwise-", ".onnx");
-        Files.write(temp, b.build().toByteArray());
-        run = temp;
+        feeds.put(name, values.get(i));
       }
-      try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(run)) {
-        List<String> onnxInputs = ort.inputNames();
-        Map<String, Tensor> feeds = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-          String name = inputs.get(i).name();
-          if (!onnxInputs.contains(name)) {
-            throw new VerifyException(false, "the ONNX model has no input '" + name + "' (its inputs: " + String.join(", ", onnxInputs) + ")");
-          }
-          feeds.put(name, values.get(i));
+      List<String> wanted = new ArrayList<>();
+      List<String> onnxOutputs = ort.outputNames();
+      for (String name : outNames) {
+        if (!onnxOutputs.contains(name)) {
+          throw new VerifyException(false, "the ONNX model has no output '" + name + "' (its outputs: " + String.join(", ", onnxOutputs) + ")");
         }
-        List<String> wanted = new ArrayList<>();
-        List<String> onnxOutputs = ort.outputNames();
-        for (String name : outNames) {
-          if (!onnxOutputs.contains(name)) {
-            throw new VerifyException(false, "the ONNX model has no output '" + name + "' (its outputs: " + String.join(", ", onnxOutputs) + ")");
-          }
-          wanted.add(name);
-        }
-        wanted.addAll(layerTensors);
-        return ort.run(feeds, wanted);
+        wanted.add(name);
       }
+      wanted.addAll(layerTensors);
+      return ort.run(feeds, wanted);
     } catch (OrtException e) {
       throw new VerifyException(false, "ONNX Runtime cannot run " + onnx + ": " + e.getMessage().lines().findFirst().orElse(""));
-    } finally {
-      if (temp != null) {
-        Files.deleteIfExists(temp);
-      }
     }
+  }
+
+  /** The model with the layer-wise search's tensors as extra graph outputs. */
+  private static ModelProto withOutputs(ModelProto proto, List<String> tensors, Map<String, Tensor> expected) {
+    ModelProto.Builder b = proto.toBuilder();
+    for (String t : tensors) {
+      ElementType type = expected.get(t).elementType();
+      b.getGraphBuilder().addOutput(ValueInfoProto.newBuilder().setName(t)
+          .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(OnnxTypes.toOnnx(type).getNumber()))));
+    }
+    return b.build();
   }
 
   static OutputMetrics compare(String name, Tensor expected, Tensor actual, VerifyOptions options) {
@@ -289,7 +336,7 @@ public final class Verifier {
     if (type == ElementType.STRING) {
       boolean same = expected.strings().equals(actual.strings());
       return new OutputMetrics(name, type, expected.shape(), same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 0 : Double.NaN, same ? 1 : 0,
-          same ? 0 : 1, 0, 0, tol, same, same ? null : "strings differ");
+          same ? 0 : 1, 0, 0, tol, same, same ? null : "strings differ", Double.NaN, null);
     }
     return OutputMetrics.of(name, type, expected.shape(), TensorValues.of(expected), TensorValues.of(actual), tol);
   }

@@ -19,7 +19,8 @@ public record VerifyReport(
     List<InputInfo> inputs,
     List<OutputMetrics> outputs,
     Layerwise layerwise,
-    List<String> notes) {
+    List<String> notes,
+    Attribution attribution) {
 
   /** One input fed to both models. */
   public record InputInfo(String name, String elementType, long[] shape, String source) {}
@@ -49,8 +50,15 @@ public record VerifyReport(
     o.put("fraction_out_of_tolerance", m.fractionOutOfTolerance());
     o.put("nan_inf_mismatches", m.nanInfMismatches());
     o.put("smallest_passing_atol", m.smallestPassingAtol());
+    o.put("scale", m.scale());
+    o.put("max_abs_error_of_scale", m.maxScaledError());
     o.put("atol", m.tolerance().atol());
     o.put("rtol", m.tolerance().rtol());
+    o.put("scale_tol", m.tolerance().scaleTol());
+    o.put("rule", m.tolerance().describe());
+    if (m.histogram() != null) {
+      o.put("error_histogram", Arrays.stream(m.histogram().counts()).boxed().toList());
+    }
     o.put("passed", m.passed());
     if (m.problem() != null) {
       o.put("problem", m.problem());
@@ -92,11 +100,23 @@ public record VerifyReport(
       l.put("tensors", layerwise.tensors().stream().map(VerifyReport::json).toList());
       doc.put("layerwise", l);
     }
+    doc.put("verdict", VERDICT_RULE);
+    if (attribution != null) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("kind", attribution.kind().name().toLowerCase(java.util.Locale.ROOT));
+      a.put("detail", attribution.detail());
+      a.put("openvino_on_onnx", attribution.openVinoOnOnnx().stream().map(VerifyReport::json).toList());
+      doc.put("attribution", a);
+    }
     doc.put("notes", notes);
     return Json.write(doc) + "\n";
   }
 
-  private static String num(double v) {
+  /** How the verdict is reached, in the reports. */
+  static final String VERDICT_RULE = "an output passes when every element is within atol + rtol*|expected|, or within scale_tol*scale,"
+      + " where scale is the output's largest |expected|; integer and boolean outputs must match exactly";
+
+  static String num(double v) {
     if (Double.isNaN(v)) {
       return "-";
     }
@@ -110,15 +130,19 @@ public record VerifyReport(
     s.append("- Converted: `").append(onnx).append("` on ONNX Runtime (CPU)\n");
     s.append("- Inputs (seed ").append(seed).append("): ");
     s.append(String.join(", ", inputs.stream().map(i -> "`" + i.name() + "` " + i.elementType() + Arrays.toString(i.shape()) + " (" + i.source() + ")").toList()));
-    s.append("\n\n| output | type | shape | max abs | max rel | mean abs | cosine | out of tol. | NaN/Inf | min atol | atol / rtol | result |\n");
-    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    s.append("\n- Verdict: ").append(VERDICT_RULE).append(".\n");
+    if (attribution != null) {
+      s.append("- Attribution: **").append(attribution.kind().label()).append("**: ").append(attribution.detail()).append(".\n");
+    }
+    s.append("\n| output | type | shape | max abs | max rel | mean abs | cosine | out of tol. | NaN/Inf | scale | max abs / scale | tolerance | result |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (OutputMetrics m : outputs) {
       s.append("| `").append(m.name()).append("` | ").append(m.type()).append(" | ").append(Arrays.toString(m.shape()))
           .append(" | ").append(num(m.maxAbsError())).append(" | ").append(num(m.maxRelError())).append(" | ")
           .append(num(m.meanAbsError())).append(" | ").append(num(m.cosineSimilarity())).append(" | ")
           .append(num(m.fractionOutOfTolerance())).append(" | ").append(m.nanInfMismatches()).append(" | ")
-          .append(num(m.smallestPassingAtol())).append(" | ").append(num(m.tolerance().atol())).append(" / ")
-          .append(num(m.tolerance().rtol())).append(" | ").append(m.passed() ? "pass" : "**FAIL**")
+          .append(num(m.scale())).append(" | ").append(num(m.maxScaledError())).append(" | ")
+          .append(m.tolerance().describe()).append(" | ").append(m.passed() ? "pass" : "**FAIL**")
           .append(m.problem() == null ? "" : " (" + m.problem() + ")").append(" |\n");
     }
     if (layerwise != null) {
@@ -138,12 +162,18 @@ public record VerifyReport(
     return s.toString();
   }
 
+  /** One self-contained HTML page (inline SVG, no scripts): see {@link HtmlReport}. */
+  public String toHtml() {
+    return HtmlReport.render(this);
+  }
+
   public String toConsole() {
     StringBuilder s = new StringBuilder();
-    s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s  %s%n", "output", "type", "max_abs", "max_rel", "mean_abs", "cosine", "out_tol", "result"));
+    s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", "output", "type", "max_abs", "of_scale", "mean_abs", "cosine", "out_tol",
+        "scale", "result"));
     for (OutputMetrics m : outputs) {
-      s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxRelError()),
-          num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()),
+      s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxScaledError()),
+          num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()), num(m.scale()),
           m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
     }
     if (layerwise != null) {
@@ -157,6 +187,14 @@ public record VerifyReport(
       }
     }
     notes.forEach(n -> s.append("Note: ").append(n).append("\n"));
+    Tolerance first = outputs.isEmpty() ? null : outputs.get(0).tolerance();
+    if (first != null) {
+      s.append("Tolerance: ").append(first.describe()).append(" per element (scale = the output's largest |expected|)")
+          .append(outputs.stream().allMatch(m -> m.tolerance().equals(first)) ? "" : "; per output in the JSON report").append("\n");
+    }
+    if (attribution != null) {
+      s.append("Attribution: ").append(attribution.kind().label()).append(": ").append(attribution.detail()).append("\n");
+    }
     s.append(passed() ? "PASSED" : "FAILED").append(" (OpenVINO ").append(device).append(" vs ONNX Runtime)\n");
     return s.toString();
   }

@@ -42,7 +42,9 @@ class VerifyCommandTest {
     Path out = dir.resolve("lookup.onnx");
     Path json = dir.resolve("report.json");
     Path md = dir.resolve("report.md");
-    CliTest r = CliTest.run("convert", model().toString(), "-o", out.toString(), "--verify", "--report", json.toString(), "--markdown", md.toString());
+    Path html = dir.resolve("report.html");
+    CliTest r = CliTest.run("convert", model().toString(), "-o", out.toString(), "--verify", "--report", json.toString(), "--markdown", md.toString(),
+        "--html", html.toString());
     assertEquals(0, r.exitCode(), r.err() + r.out());
     assertTrue(r.out().contains("PASSED"), r.out());
     String report = Files.readString(json);
@@ -50,6 +52,11 @@ class VerifyCommandTest {
       assertTrue(report.contains(key), key + " missing from " + report);
     }
     assertTrue(Files.readString(md).contains("| `lookup_concat` |"), Files.readString(md));
+    assertTrue(Files.readString(md).contains("- Verdict: an output passes when"), Files.readString(md));
+    assertTrue(report.contains("\"rule\": \"|diff| <= 0.0001 + 0.001*|expected| or |diff| <= 0.001*scale\""), report);
+    assertTrue(report.contains("\"kind\": \"no_difference\""), report);
+    String page = Files.readString(html);
+    assertTrue(page.contains("<code>lookup_concat</code>: <span class=\"pass\">pass</span>") && page.contains("<svg "), page);
   }
 
   @Test
@@ -93,6 +100,14 @@ class VerifyCommandTest {
     assertEquals(0, CliTest.run("verify", xml.toString(), out.toString(), "--atol", "lookup_concat:1e-6", "--rtol", "0").exitCode());
     CliTest.run("verify", xml.toString(), out.toString(), "--atol", "nope:1e-4").assertOneLineError(ExitCodes.USAGE, "no output named 'nope'");
     CliTest.run("verify", xml.toString(), out.toString(), "--atol", "x:-1").assertOneLineError(ExitCodes.USAGE, "--atol");
+    CliTest.run("verify", xml.toString(), out.toString(), "--scale-tol", "nope:1e-3").assertOneLineError(ExitCodes.USAGE, "no output named 'nope'");
+    CliTest scaled = CliTest.run("verify", xml.toString(), out.toString(), "--scale-tol", "lookup_concat:1e-5");
+    assertEquals(0, scaled.exitCode(), scaled.out());
+    assertTrue(scaled.out().contains("or |diff| <= 1e-05*scale"), scaled.out());
+    assertTrue(scaled.out().contains("Attribution: no difference"), scaled.out());
+    CliTest plain = CliTest.run("verify", xml.toString(), out.toString(), "--no-attribution");
+    assertEquals(0, plain.exitCode(), plain.out());
+    assertTrue(!plain.out().contains("Attribution"), plain.out());
   }
 
   @Test

@@ -144,7 +144,8 @@ final class ConformanceRunner {
       return null;
     }
     return m.problem() != null ? m.problem()
-        : String.format("max abs error %.3g (%.1f%% out of tolerance)", m.maxAbsError(), 100 * m.fractionOutOfTolerance());
+        : String.format("max abs error %.3g%s (%.1f%% out of tolerance)", m.maxAbsError(),
+            m.nanInfMismatches() == 0 ? "" : ", " + m.nanInfMismatches() + " NaN/Inf mismatches", 100 * m.fractionOutOfTolerance());
   }
 
   private static String firstLine(String s) {

@@ -95,7 +95,7 @@ record NodeTestCase(String name, Path dir) {
       }
       return Tensor.ofStrings(shape, t.getStringDataList().stream().map(b -> b.toStringUtf8()).toList());
     }
-    if (type.isSubByte()) {
+    if (type.isSubByte() && type != ElementType.I4 && type != ElementType.U4) {
       throw new IllegalArgumentException("sub-byte tensor " + type);
     }
     ByteBuffer bytes;
@@ -104,6 +104,15 @@ record NodeTestCase(String name, Path dir) {
         throw new IllegalArgumentException("raw data of " + t.getRawData().size() + " bytes for " + n + " elements of " + type);
       }
       bytes = t.getRawData().asReadOnlyByteBuffer();
+    } else if (type.isSubByte() || type == ElementType.F8E4M3 || type == ElementType.F8E5M2) {
+      // int32_data holds the bits: one f8 element, or two packed 4-bit elements, per value
+      long count = type.byteSize(n);
+      if (t.getInt32DataCount() != count) {
+        throw new IllegalArgumentException(t.getInt32DataCount() + " int32 values for " + n + " elements of " + type);
+      }
+      bytes = ByteBuffer.allocate((int) count);
+      t.getInt32DataList().forEach(v -> bytes.put((byte) (int) v));
+      bytes.flip();
     } else {
       int count = switch (type) {
         case F32 -> t.getFloatDataCount();
