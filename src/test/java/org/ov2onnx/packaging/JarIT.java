@@ -157,19 +157,35 @@ class JarIT {
     assertEquals(expected, natives(platformJar()));
   }
 
-  @Test
-  void libraryJarsRunFromTheClassPath() throws Exception {
-    // the test class path without this build's own classes, plus the two library jars
+  /** Runs the CLI's main class from the two library jars and the test class path's other entries that {@code keep} accepts. */
+  Run runFromLibraryJars(java.util.function.Predicate<String> keep, String... args) throws Exception {
     List<String> classPath = new ArrayList<>(List.of(classesJar().toString(), platformJar().toString()));
     Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> !Path.of(e).toAbsolutePath().startsWith(TARGET))
+        .filter(e -> !Path.of(e).toAbsolutePath().startsWith(TARGET)) // not this build's own classes
+        .filter(keep)
         .forEach(classPath::add);
-    Path onnx = work.resolve("sample.onnx");
-    Run r = run(List.of(javaExe(), "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("cache"),
-        "-cp", String.join(File.pathSeparator, classPath), "org.ov2onnx.cli.Main",
-        "convert", Path.of("samples/sample-cnn.xml").toAbsolutePath().toString(), "-o", onnx.toString(), "--verify"), Map.of());
+    List<String> cmd = new ArrayList<>(List.of(javaExe(), "-Dorg.bytedeco.javacpp.cachedir=" + work.resolve("cache"),
+        "-cp", String.join(File.pathSeparator, classPath), "org.ov2onnx.cli.Main"));
+    cmd.addAll(List.of(args));
+    return run(cmd, Map.of());
+  }
+
+  @Test
+  void libraryJarsRunFromTheClassPath() throws Exception {
+    Run r = runFromLibraryJars(e -> true, "convert", Path.of("samples/sample-cnn.xml").toAbsolutePath().toString(),
+        "-o", work.resolve("sample.onnx").toString(), "--verify");
     assertEquals(0, r.code(), r.out());
     assertTrue(r.out().contains("PASSED"), r.out());
+  }
+
+  @Test
+  void libraryConvertsWithoutOnnxRuntime() throws Exception {
+    // a library user who only converts may exclude ONNX Runtime (only verification uses it)
+    Path onnx = work.resolve("sample.onnx");
+    Run r = runFromLibraryJars(e -> !e.contains("onnxruntime"), "convert", Path.of("samples/sample-cnn.xml").toAbsolutePath().toString(),
+        "-o", onnx.toString());
+    assertEquals(0, r.code(), r.out());
+    assertTrue(Files.size(onnx) > 0, r.out());
   }
 
   @Test
