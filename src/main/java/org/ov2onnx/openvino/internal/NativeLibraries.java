@@ -8,9 +8,11 @@ import org.bytedeco.javacpp.Loader;
 /**
  * Loads the shim and OpenVINO into this JVM, once.
  *
- * <p>The jar carries, in one resource folder per platform ({@code
- * org/ov2onnx/openvino/internal/<platform>/}), the JNI library, the shim, OpenVINO's runtime, its
- * device plugins and frontends, and TBB. OpenVINO finds plugins and frontends next to its own
+ * <p>The natives jar of a platform (classifier {@code <platform>}, as JavaCPP's presets do; the CLI
+ * jar includes it) carries, in one resource folder ({@code org/ov2onnx/openvino/internal/<platform>/}),
+ * the JNI library, the shim, OpenVINO's runtime, its device plugins and frontends, and TBB; it is
+ * found through the class path, so it may be another jar than the one holding these classes.
+ * OpenVINO finds plugins and frontends next to its own
  * library, and each library finds its dependencies through an {@code $ORIGIN} run path, so the
  * whole folder must sit together on disk:
  *
