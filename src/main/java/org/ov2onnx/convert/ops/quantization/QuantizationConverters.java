@@ -8,6 +8,6 @@ public final class QuantizationConverters {
   private QuantizationConverters() {}
 
   public static List<OpConverter> all() {
-    return List.of(new FakeQuantizeConverter());
+    return List.of(new FakeQuantizeConverter(), new FakeConvertConverter());
   }
 }
