@@ -60,6 +60,7 @@ final class RecurrentModel {
   private boolean lengthsAsInput;
   private ElementType lengthsType = ElementType.I32;
   private boolean dynamicBatch;
+  private boolean dynamicSteps;
   private ElementType type = ElementType.F32;
   private long seed = 7;
 
@@ -143,6 +144,12 @@ final class RecurrentModel {
     return this;
   }
 
+  /** X with a dynamic sequence length. */
+  RecurrentModel dynamicSteps() {
+    dynamicSteps = true;
+    return this;
+  }
+
   RecurrentModel type(ElementType t) {
     type = t;
     return this;
@@ -191,7 +198,8 @@ final class RecurrentModel {
     String b = dynamicBatch ? "?" : Integer.toString(batch);
     List<String> inputs = new ArrayList<>();
     String stateShape = sequence ? b + "," + dirs + "," + hidden : b + "," + hidden;
-    inputs.add(ir.parameter("x", type, sequence ? b + "," + steps + "," + inputSize : b + "," + inputSize));
+    String t = dynamicSteps ? "?" : Integer.toString(steps);
+    inputs.add(ir.parameter("x", type, sequence ? b + "," + t + "," + inputSize : b + "," + inputSize));
     inputs.add(ir.parameter("h", type, stateShape));
     if (kind == Kind.LSTM) {
       inputs.add(ir.parameter("c", type, stateShape));
@@ -201,11 +209,7 @@ final class RecurrentModel {
         inputs.add(ir.parameter("len", lengthsType, b));
       } else {
         long[] l = lengths != null ? lengths : full();
-        double[] d = new double[l.length];
-        for (int i = 0; i < l.length; i++) {
-          d[i] = l[i];
-        }
-        inputs.add(ir.constant("len", lengthsType, new long[] {l.length}, d));
+        inputs.add(ir.constant("len", lengthsType, new long[] {l.length}, doubles(l)));
       }
     }
     int rows = kind.gates * hidden;
@@ -250,6 +254,14 @@ final class RecurrentModel {
     return ir;
   }
 
+  private static double[] doubles(long[] values) {
+    double[] d = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      d[i] = values[i];
+    }
+    return d;
+  }
+
   private long[] full() {
     long[] l = new long[batch];
     java.util.Arrays.fill(l, steps);
@@ -263,7 +275,7 @@ final class RecurrentModel {
 
   OpCheck.Outcome check(Path dir, String name, int opset) throws Exception {
     OpCheck check = OpCheck.of(build(name), dir).opset(opset).tolerance(2e-4, 2e-4);
-    if (dynamicBatch) {
+    if (dynamicBatch || dynamicSteps) {
       check.shape("x", sequence ? new long[] {batch, steps, inputSize} : new long[] {batch, inputSize});
       long[] state = sequence ? new long[] {batch, directions(), hidden} : new long[] {batch, hidden};
       check.shape("h", state);
@@ -273,11 +285,7 @@ final class RecurrentModel {
     }
     if (sequence && lengthsAsInput) {
       long[] l = lengths != null ? lengths : full();
-      double[] d = new double[l.length];
-      for (int i = 0; i < l.length; i++) {
-        d[i] = l[i];
-      }
-      ByteBuffer bytes = TensorBytes.encode(lengthsType, d);
+      ByteBuffer bytes = TensorBytes.encode(lengthsType, doubles(l));
       ByteBuffer direct = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
       direct.put(bytes).flip();
       check.input("len", Tensor.of(lengthsType, new long[] {l.length}, direct));
