@@ -356,6 +356,18 @@ final class Recurrence {
       return v;
     }
 
+    private static boolean isIdentity(int[] rows, int n) {
+      if (rows.length != n) {
+        return false;
+      }
+      for (int k = 0; k < n; k++) {
+        if (rows[k] != k) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Zeros of {@code rows} rows for B or P (the only inputs with zero rows): [dirs, rows] or [rows]. */
     private String zeros(int rows) throws ConversionException {
       long[] shape = sequence ? new long[] {directions, rows} : new long[] {rows};
@@ -367,6 +379,9 @@ final class Recurrence {
       int axis = sequence ? 1 : 0;
       int dirs = sequence ? (int) shape[0] : 1;
       int n = (int) shape[axis];
+      if (sequence && data.elementType() == ElementType.F32 && isIdentity(rows, n)) {
+        return graph.initializer(graph.fresh(node.name() + "/weights"), data); // as it is, no copy
+      }
       int inner = 1;
       for (int i = axis + 1; i < shape.length; i++) {
         inner *= (int) shape[i];

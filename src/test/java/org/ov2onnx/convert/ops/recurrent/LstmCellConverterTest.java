@@ -70,6 +70,13 @@ class LstmCellConverterTest {
   }
 
   @Test
+  void v1RefusesOtherWeightFormats() {
+    ConversionException e = assertThrows(ConversionException.class,
+        () -> RecurrentModel.cell(Kind.LSTM, 1).weightsFormat("ifco").check(dir, "lstmcell1_ifco"));
+    assertTrue(e.getMessage().contains("weights_format 'ifco'"), e.getMessage());
+  }
+
+  @Test
   void v1RefusesInputForget() {
     ConversionException e = assertThrows(ConversionException.class,
         () -> RecurrentModel.cell(Kind.LSTM, 1).inputForget().check(dir, "lstmcell1_if"));

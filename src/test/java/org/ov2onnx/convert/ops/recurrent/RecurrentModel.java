@@ -53,6 +53,7 @@ final class RecurrentModel {
   private double clip;
   private boolean linearBeforeReset;
   private boolean inputForget;
+  private String weightsFormat = "fico";
   private Double peepholes;
   private boolean statesOnly;
   private boolean constantWeights = true;
@@ -107,6 +108,12 @@ final class RecurrentModel {
 
   RecurrentModel inputForget() {
     inputForget = true;
+    return this;
+  }
+
+  /** LSTMCell-1's weights_format. */
+  RecurrentModel weightsFormat(String format) {
+    weightsFormat = format;
     return this;
   }
 
@@ -244,7 +251,7 @@ final class RecurrentModel {
     }
     if (kind == Kind.LSTM && version == 1) {
       attrs.put("input_forget", Boolean.toString(inputForget));
-      attrs.put("weights_format", "fico");
+      attrs.put("weights_format", weightsFormat);
     }
     int outputs = (sequence ? 1 : 0) + kind.states;
     List<String> results = ir.op(opType(), version, attrs, outputs, inputs.toArray(new String[0]));
