@@ -12,7 +12,7 @@ import org.ov2onnx.convert.spi.OpConverter;
  * <p>LSTMSequence-1 is not claimed: OpenVINO 2026.4's IR reader has it in no opset and its frontends
  * make LSTMSequence-5, so no model ov2onnx reads can hold one, and no test could check it.
  */
-@ConvertsOp(type = "LSTMSequence", versions = 5, notes = "LSTM between batch-first Transposes; gates f,i,c,o to i,o,f,c; every direction, per-batch lengths, clip, activations")
+@ConvertsOp(type = "LSTMSequence", versions = 5, notes = "LSTM between batch-first Transposes; gates f,i,c,o to i,o,f,c; every direction, per-batch lengths (as specified; OpenVINO's CPU ignores them on dynamic shapes), clip, activations")
 public final class LstmSequenceConverter implements OpConverter {
   private static final Recurrence.Ports PORTS = new Recurrence.Ports(true, 0, 1, 2, 3, 4, 5, 6, -1);
 

@@ -23,7 +23,7 @@ import org.ov2onnx.openvino.ElementType;
  *       num_directions, hidden], Y [batch, num_directions, seq, hidden]); ONNX's default layout is
  *       seq-first, so Transposes go around the node. Cells are one-step sequences: Unsqueeze in,
  *       Squeeze out.
- *   <li>Weights. W/R/B/P are re-laid out by a row map: ONNX row {@code k} of each direction takes
+ *   <li>Weights. W/R/B are re-laid out by a row map: ONNX row {@code k} of each direction takes
  *       OpenVINO row {@code map[k]}, or zero for -1. Constants are re-laid out at conversion time
  *       (new initializers, exact); other values by a Gather (and a Concat with a zero row).
  *   <li>Types. ONNX Runtime's kernels run f32 only, and OpenVINO's CPU plugin computes these
@@ -167,7 +167,10 @@ final class Recurrence {
     return graph.addOne(OnnxNode.op("Where").inputs(mask, graph.scalar(ElementType.F32, 0), yh));
   }
 
-  /** ONNX activations: OpenVINO's (any case) for each direction. Alpha/beta only matter for others. */
+  /**
+   * ONNX activations: OpenVINO's (any case) for each direction. activations_alpha/beta have no
+   * effect on sigmoid, tanh and relu, in OpenVINO as in ONNX.
+   */
   private static String[] activations(NodeView node, Kind kind, int directions) throws ConversionException {
     AttributeValue value = node.attribute("activations");
     List<String> names = value instanceof AttributeValue.Strs s ? s.values() : List.of(node.stringAttr("activations"));
@@ -190,8 +193,8 @@ final class Recurrence {
 
   /**
    * ONNX gate {@code g} comes from OpenVINO gate {@code order[g]}. LSTM: ONNX i,o,f,c; OpenVINO
-   * f,i,c,o (LSTMCell-1 and LSTMSequence-1 name theirs in {@code weights_format}). GRU: z,r,h on
-   * both sides.
+   * f,i,c,o (LSTMCell-1 also says so in {@code weights_format}; its CPU plugin ignores any other
+   * value, so only 'fico' converts). GRU: z,r,h on both sides.
    */
   private static int[] gateOrder(NodeView node, Kind kind) throws ConversionException {
     if (kind != Kind.LSTM) {
@@ -203,7 +206,8 @@ final class Recurrence {
     }
     String format = node.attributes().containsKey("weights_format") ? node.stringAttr("weights_format") : "fico";
     if (!format.equals("fico")) {
-      throw node.error("weights_format '" + format + "' is not supported: OpenVINO itself runs only 'fico'");
+      throw node.error("weights_format '" + format + "' is not supported: OpenVINO's CPU plugin reads the gates as"
+          + " 'fico' whatever the attribute says, so the model has no single meaning to convert");
     }
     return new int[] {1, 3, 0, 2};
   }

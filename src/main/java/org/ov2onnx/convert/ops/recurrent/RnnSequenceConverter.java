@@ -7,7 +7,7 @@ import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OpConverter;
 
 /** RNNSequence-5: ONNX RNN (inputs X, H, seq_lengths, W, R, B). */
-@ConvertsOp(type = "RNNSequence", versions = 5, notes = "RNN between batch-first Transposes; every direction, per-batch lengths, clip, activations")
+@ConvertsOp(type = "RNNSequence", versions = 5, notes = "RNN between batch-first Transposes; every direction, per-batch lengths (as specified; OpenVINO's CPU ignores them on dynamic shapes), clip, activations")
 public final class RnnSequenceConverter implements OpConverter {
   private static final Recurrence.Ports PORTS = new Recurrence.Ports(true, 0, 1, -1, 2, 3, 4, 5, -1);
 
