@@ -57,6 +57,7 @@ final class RecurrentModel {
   private Double peepholes;
   private boolean statesOnly;
   private boolean constantWeights = true;
+  private boolean compressedWeights;
   private long[] lengths;
   private boolean lengthsAsInput;
   private ElementType lengthsType = ElementType.I32;
@@ -135,6 +136,12 @@ final class RecurrentModel {
     return this;
   }
 
+  /** W, R and B as f16 constants with a Convert to f32, as ov.save_model compresses them. */
+  RecurrentModel compressedWeights() {
+    compressedWeights = true;
+    return this;
+  }
+
   /** Per-batch sequence lengths of {@code type}, a constant or a model input. */
   RecurrentModel lengths(ElementType t, boolean asInput, long... values) {
     lengthsType = t;
@@ -193,6 +200,9 @@ final class RecurrentModel {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
       v[i] = random.nextGaussian() * 0.7;
+    }
+    if (compressedWeights) {
+      return ir.op("Convert", 1, Map.of("destination_type", type.ovName()), ir.constant(name, ElementType.F16, shape, v));
     }
     return ir.constant(name, type, shape, v);
   }

@@ -97,6 +97,12 @@ abstract class SequenceConverterTestBase {
         .check(dir, name(type)).assertUsesOp("Cast");
   }
 
+  /** Weights as ov.save_model writes them by default: f16 constants and a Convert, folded into f32 initializers. */
+  @Test
+  void compressedWeights() throws Exception {
+    model("bidirectional").compressedWeights().check(dir, name("compressed")).assertNoOp("Gather");
+  }
+
   @Test
   void dynamicBatchAndSequence() throws Exception {
     model("reverse").dynamicBatch().dynamicSteps().lengths(ElementType.I32, true, 4, 4, 4).check(dir, name("dynamic"));
