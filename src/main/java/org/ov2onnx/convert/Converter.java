@@ -2,26 +2,25 @@ package org.ov2onnx.convert;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import org.ov2onnx.convert.rewrite.Rewrites;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.onnx.OnnxModelWriter;
 import org.ov2onnx.onnx.OnnxTypes;
-import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.ov2onnx.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
-import org.ov2onnx.openvino.ConstantData;
 import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Model;
@@ -84,107 +83,87 @@ public final class Converter {
     try (Core core = Core.create();
         Model m = core.readModel(model, options.weights())) {
       applyInputs(m, options.inputs());
-      Conversion c = toOnnx(m, options, model.getFileName().toString());
-      OnnxModelWriter.Written w = OnnxModelWriter.write(c.model, output, options.externalData(), options.progress());
-      return new ConversionResult(
-          w.model(), w.data(), options.opset(), c.sourceNodes, c.model.getGraph().getNodeCount(),
-          c.model.getGraph().getInitializerCount(), c.weightBytes, c.customOps, c.operations);
+      try (Conversion c = toOnnx(m, options, model.getFileName().toString())) {
+        OnnxModelWriter.Written w = OnnxModelWriter.write(c.model, output, options.externalData(), options.progress());
+        return new ConversionResult(
+            w.model(), w.data(), options.opset(), c.sourceNodes, c.model.getGraph().getNodeCount(),
+            c.model.getGraph().getInitializerCount(), c.weightBytes, c.customOps, c.operations);
+      }
     }
   }
 
-  /** A converted model in memory; its initializers may still refer to OpenVINO's memory. */
+  /**
+   * A converted model in memory; its initializers may still refer to OpenVINO's memory, and to
+   * sub-graph bodies that stay open until {@link #close()}.
+   */
   public record Conversion(
-      ModelProto.Builder model, int sourceNodes, long weightBytes, int customOps, Map<String, Integer> operations) {}
+      ModelProto.Builder model, int sourceNodes, long weightBytes, int customOps, Map<String, Integer> operations,
+      List<AutoCloseable> resources) implements AutoCloseable {
+    public Conversion(
+        ModelProto.Builder model, int sourceNodes, long weightBytes, int customOps, Map<String, Integer> operations) {
+      this(model, sourceNodes, weightBytes, customOps, operations, List.of());
+    }
+
+    /** Releases the sub-graph bodies the conversion opened (after the model is written). */
+    @Override
+    public void close() {
+      for (AutoCloseable r : resources) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          // closing a model handle does not fail in practice; nothing to recover
+        }
+      }
+    }
+  }
 
   /**
-   * Converts an already read model. The result's initializers are views of the model's constant
-   * data: serialize it before the views become unreachable (they keep the memory alive).
+   * Converts an already read model: read → index → graph-level rewrites → per-node converters →
+   * assembly. The result's initializers are views of the model's constant data: serialize it
+   * before the views become unreachable (they keep the memory alive), then close it.
    */
   public Conversion toOnnx(Model model, ConvertOptions options, String sourceName)
       throws OpenVinoException, ConversionException {
     int opset = options.opset();
-    GraphIndex index = new GraphIndex(model);
-    List<UnsupportedOperationsException.Unsupported> unsupported = findUnsupported(index, opset);
+    Set<String> names = new HashSet<>();
+    List<AutoCloseable> resources = new ArrayList<>();
+    GraphIndex index = new GraphIndex(model, names, true, resources);
+    GraphConversion conversion = new GraphConversion(registry, options, Rewrites.forOptions(options));
+    List<UnsupportedOperationsException.Unsupported> unsupported =
+        findUnsupported(index, conversion.unclaimed(index), opset);
     if (!unsupported.isEmpty() && !options.allowCustomOps()) {
       throw new UnsupportedOperationsException(unsupported, opset);
     }
-    GraphAssembly graph = new GraphAssembly(opset);
-    int n = index.nodes.size();
-    for (int i = 0; i < n; i++) {
-      for (int p = 0; p < index.outputs.get(i).size(); p++) {
-        graph.reserve(index.valueName(i, p));
-      }
-    }
-    boolean[] folded = options.upcastFp16() ? findFp16Decompression(index) : new boolean[n];
-    int customOps = 0;
-    Map<String, Integer> operations = new TreeMap<>();
-    // variants a converter refuses are collected too, so that all problems are reported at once
-    Map<String, List<String>> refusedNodes = new TreeMap<>();
-    Map<String, String> refusedReasons = new TreeMap<>();
-    Map<String, NodeViewImpl> refusedViews = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      NodeViewImpl view = new NodeViewImpl(index, i);
-      operations.merge(view.type() + "-" + view.version(), 1, Integer::sum);
-      graph.startNode(view.name());
-      try {
-        if (folded[i]) {
-          upcast(view, graph);
-        } else if (view.type().equals("Result")) {
-          // graph outputs are declared below, in the model's output order
-        } else {
-          var entry = registry.find(view.type(), view.version());
-          if (entry.isPresent() && entry.get().minOpset() <= opset && constantSupported(view, opset)) {
-            entry.get().converter().convert(view, graph);
-          } else {
-            CustomOpConverter.convert(view, graph);
-            customOps++;
-          }
-        }
-      } catch (ConversionException e) {
-        String reason = e.getMessage().replaceFirst("^node '.*?' \\([^)]*\\): ", "");
-        String key = view.type() + "-" + view.version() + "\u0000" + reason;
-        refusedNodes.computeIfAbsent(key, k -> new ArrayList<>()).add(view.name());
-        refusedReasons.put(key, reason);
-        refusedViews.putIfAbsent(key, view);
-        continue;
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("converting node " + view.describe() + " failed: " + e, e);
-      }
-      for (int p = 0; p < view.outputCount(); p++) {
-        if (index.isUsed(i, p) && !graph.isProduced(view.output(p))) {
-          throw view.error("its converter did not produce output " + p + " ('" + view.output(p) + "')");
-        }
-      }
-      options.progress().update("converting", i + 1, n);
-    }
-    if (!refusedNodes.isEmpty()) {
-      if (refusedNodes.size() == 1 && refusedNodes.values().iterator().next().size() == 1) {
-        String key = refusedNodes.keySet().iterator().next();
-        throw refusedViews.get(key).error(refusedReasons.get(key));
-      }
-      List<UnsupportedOperationsException.Unsupported> list = new ArrayList<>();
-      for (Map.Entry<String, List<String>> e : refusedNodes.entrySet()) {
-        NodeViewImpl v = refusedViews.get(e.getKey());
-        List<String> names = e.getValue();
-        list.add(new UnsupportedOperationsException.Unsupported(v.type(), v.version(), names.size(),
-            List.copyOf(names.subList(0, Math.min(5, names.size()))), refusedReasons.get(e.getKey())));
-      }
-      throw new UnsupportedOperationsException(list, opset);
+    GraphAssembly graph = new GraphAssembly(opset, names);
+    graph.setBodyConverter(conversion);
+    graph.setDequantize(options.dequantize());
+    conversion.convertNodes(index, graph, true);
+    conversion.throwRefusals();
+    List<String> inputOrder = new ArrayList<>();
+    List<String> outputOrder = new ArrayList<>();
+    for (Port in : model.inputs()) {
+      inputOrder.add(index.valueName(in.node(), 0));
     }
     for (Port out : model.outputs()) {
       NodeViewImpl result = new NodeViewImpl(index, out.node());
       graph.startNode(result.name());
-      graph.graphOutput(result.input(0), result.name(), result.inputType(0), result.inputShape(0));
+      outputOrder.add(graph.graphOutput(result.input(0), result.name(), result.inputType(0), result.inputShape(0)));
     }
-    List<String> inputOrder = new ArrayList<>();
-    for (Port in : model.inputs()) {
-      inputOrder.add(index.valueName(in.node(), 0));
-    }
-    GraphProto g = graph.build(model.name(), inputOrder);
-    long weightBytes = 0;
+    GraphProto g = graph.build(model.name(), inputOrder, outputOrder);
+    ModelProto.Builder m = modelProto(g, graph, options, sourceName);
+    return new Conversion(m, index.nodeCount(), weightBytes(g), conversion.customOps, conversion.operations, resources);
+  }
+
+  private static long weightBytes(GraphProto g) {
+    long bytes = 0;
     for (TensorProto t : g.getInitializerList()) {
-      weightBytes += t.getRawData().size();
+      bytes += t.getRawData().size();
     }
+    return bytes;
+  }
+
+  private static ModelProto.Builder modelProto(GraphProto g, GraphAssembly graph, ConvertOptions options, String sourceName) {
+    int opset = options.opset();
     ModelProto.Builder m =
         ModelProto.newBuilder()
             .setIrVersion(Math.max(OnnxTypes.irVersion(opset), OnnxTypes.irVersion(graph.minOpsetUsed())))
@@ -202,38 +181,29 @@ public final class Converter {
     if (!options.inputs().isEmpty()) {
       meta.put("ov2onnx.input_overrides", options.inputs().toString());
     }
+    meta.putAll(graph.metadata());
     for (Map.Entry<String, String> e : meta.entrySet()) {
       m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
     }
-    return new Conversion(m, n, weightBytes, customOps, operations);
+    return m;
   }
 
-  private List<UnsupportedOperationsException.Unsupported> findUnsupported(GraphIndex index, int opset)
-      throws ConversionException {
+  private List<UnsupportedOperationsException.Unsupported> findUnsupported(
+      GraphIndex index, boolean[] unclaimed, int opset) {
     Map<String, List<String>> nodes = new TreeMap<>();
     Map<String, String> reasons = new TreeMap<>();
     Map<String, String[]> keys = new TreeMap<>();
     for (int i = 0; i < index.nodes.size(); i++) {
       NodeViewImpl view = new NodeViewImpl(index, i);
       String type = view.type();
-      if (type.equals("Result")) {
+      if (type.equals("Result") || !unclaimed[i]) {
         continue;
       }
-      String reason = null;
-      var entry = registry.find(type, view.version());
-      if (entry.isEmpty()) {
-        reason = "no converter";
-      } else if (entry.get().minOpset() > opset) {
-        reason = "needs opset " + entry.get().minOpset();
-      } else if (!constantSupported(view, opset)) {
-        ElementType t = view.outputType(0);
-        reason =
-            OnnxTypes.toOnnx(t) == null
-                ? "ONNX has no element type " + t
-                : "element type " + t + " needs opset " + OnnxTypes.minOpset(t);
-        type = type + "(" + t + ")";
-      }
+      String reason = unsupportedReason(registry, view, opset);
       if (reason != null) {
+        if (reason.startsWith("ONNX has no element type") || reason.startsWith("element type")) {
+          type = type + "(" + view.outputType(0) + ")";
+        }
         String key = type + "-" + view.version();
         nodes.computeIfAbsent(key, k -> new ArrayList<>()).add(view.name());
         reasons.put(key, reason);
@@ -251,42 +221,29 @@ public final class Converter {
     return list;
   }
 
+  /** Why the registry cannot convert this node at {@code opset}, or null if it can. */
+  static String unsupportedReason(ConverterRegistry registry, NodeViewImpl view, int opset) {
+    var entry = registry.find(view.type(), view.version());
+    if (entry.isEmpty()) {
+      return "no converter";
+    } else if (entry.get().minOpset() > opset) {
+      return "needs opset " + entry.get().minOpset();
+    } else if (!constantSupported(view, opset)) {
+      ElementType t = view.outputType(0);
+      return OnnxTypes.toOnnx(t) == null
+          ? "ONNX has no element type " + t
+          : "element type " + t + " needs opset " + OnnxTypes.minOpset(t);
+    }
+    return null;
+  }
+
   /** Constants of an element type ONNX lacks (or lacks at this opset) cannot be initializers. */
-  private static boolean constantSupported(NodeViewImpl view, int opset) {
+  static boolean constantSupported(NodeViewImpl view, int opset) {
     if (!view.type().equals("Constant")) {
       return true;
     }
     ElementType t = view.outputType(0);
     return OnnxTypes.toOnnx(t) != null && OnnxTypes.minOpset(t) <= opset;
-  }
-
-  /** Convert nodes that decompress an f16 Constant (OpenVINO's FP16 weight compression). */
-  private static boolean[] findFp16Decompression(GraphIndex index) {
-    boolean[] folded = new boolean[index.nodes.size()];
-    for (int i = 0; i < folded.length; i++) {
-      if (!index.types.get(i).equals("Convert") || index.sources.get(i).size() != 1) {
-        continue;
-      }
-      var src = index.sources.get(i).get(0);
-      boolean fromF16Constant =
-          index.types.get(src.node()).equals("Constant")
-              && index.outputs.get(src.node()).get(0).type() == ElementType.F16;
-      folded[i] = fromF16Constant && index.outputs.get(i).get(0).type() == ElementType.F32;
-    }
-    return folded;
-  }
-
-  /** Replaces f16 Constant → Convert(f32) by one f32 initializer (outside the Java heap). */
-  private static void upcast(NodeViewImpl view, GraphAssembly graph) throws ConversionException {
-    ConstantData half = view.constantInput(0).orElseThrow();
-    ByteBuffer in = half.bytes();
-    int count = (int) half.elementCount();
-    ByteBuffer out = ByteBuffer.allocateDirect(count * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int k = 0; k < count; k++) {
-      out.putFloat(TensorBytes.fromF16(in.getShort()));
-    }
-    out.flip();
-    graph.initializer(view.output(0), ElementType.F32, half.shape(), out);
   }
 
   /**

@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.convert.spi.Subgraph;
 import org.ov2onnx.onnx.OnnxTypes;
 import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.onnx.proto.OnnxProto.AttributeProto;
@@ -29,25 +31,84 @@ import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.PartialShape;
 
 /**
- * The ONNX graph under construction; converters reach it as a {@link GraphBuilder}. Names are
- * kept unique; initializers that no node ends up using are dropped when the graph is built.
+ * The ONNX graph under construction, or one of its sub-graphs; converters reach it as a {@link
+ * GraphBuilder}. Names of values and nodes are unique across all nested scopes; initializers live
+ * in the main graph (sub-graphs see them as outer-scope values), and those that no node ends up
+ * using are dropped when the graph is built.
  */
-final class GraphAssembly implements GraphBuilder {
-  private final int opset;
+final class GraphAssembly implements Subgraph {
+  /** Converts an OpenVINO body into a sub-graph (the driver's recursion). */
+  interface BodyConverter {
+    List<String> convert(NodeViewImpl node, int body, Map<Integer, String> bindings, GraphAssembly into)
+        throws ConversionException;
+  }
+
+  /** What all scopes of one conversion share. */
+  private static final class Shared {
+    final int opset;
+    final Set<String> names;
+    final Set<String> nodeNames = new HashSet<>();
+    final Map<String, Integer> domains = new TreeMap<>();
+    final Map<String, TensorProto> initializers = new LinkedHashMap<>();
+    final Set<String> produced = new HashSet<>();
+    final Map<String, String> metadata = new LinkedHashMap<>();
+    BodyConverter bodies;
+    boolean dequantize;
+    int minOpsetUsed;
+
+    Shared(int opset, Set<String> names) {
+      this.opset = opset;
+      this.names = names;
+    }
+  }
+
+  private final Shared shared;
+  private final String graphName;
   private final List<NodeProto> nodes = new ArrayList<>();
-  private final Map<String, TensorProto> initializers = new LinkedHashMap<>();
   private final List<ValueInfoProto> inputs = new ArrayList<>();
   private final List<ValueInfoProto> outputs = new ArrayList<>();
-  private final Set<String> names = new HashSet<>();
-  private final Set<String> produced = new HashSet<>();
-  private final Set<String> nodeNames = new HashSet<>();
-  private final Map<String, Integer> domains = new TreeMap<>();
+  private final Set<String> inputNames = new HashSet<>();
+  private final Set<String> outputNames = new HashSet<>();
+  /** Values made by this scope's own nodes. */
+  private final Set<String> madeHere = new HashSet<>();
+  private final Set<String> names;
+  private final Set<String> produced;
+  private final Set<String> nodeNames;
+  private final Map<String, Integer> domains;
+  private final Map<String, TensorProto> initializers;
   private String nodePrefix = "node";
   private int nodesOfCurrent;
-  private int minOpsetUsed;
+
+  /** The main graph; {@code names} holds the value names reserved so far (shared with the index). */
+  GraphAssembly(int opset, Set<String> names) {
+    this(new Shared(opset, names), "main");
+  }
 
   GraphAssembly(int opset) {
-    this.opset = opset;
+    this(opset, new HashSet<>());
+  }
+
+  private GraphAssembly(Shared shared, String graphName) {
+    this.shared = shared;
+    this.graphName = graphName;
+    this.names = shared.names;
+    this.produced = shared.produced;
+    this.nodeNames = shared.nodeNames;
+    this.domains = shared.domains;
+    this.initializers = shared.initializers;
+  }
+
+  void setBodyConverter(BodyConverter bodies) {
+    shared.bodies = bodies;
+  }
+
+  void setDequantize(boolean dequantize) {
+    shared.dequantize = dequantize;
+  }
+
+  @Override
+  public boolean dequantize() {
+    return shared.dequantize;
   }
 
   /** Reserves a value name decided before conversion (a node output's ONNX name). */
@@ -61,9 +122,14 @@ final class GraphAssembly implements GraphBuilder {
     nodesOfCurrent = 0;
   }
 
+  /** The friendly name of the node being converted (for naming what it adds). */
+  String nodePrefix() {
+    return nodePrefix;
+  }
+
   @Override
   public int opset() {
-    return opset;
+    return shared.opset;
   }
 
   @Override
@@ -109,6 +175,7 @@ final class GraphAssembly implements GraphBuilder {
     }
     b.addAllOutput(outs);
     produced.addAll(outs);
+    madeHere.addAll(outs);
     for (Map.Entry<String, Object> e : node.attributes().entrySet()) {
       b.addAttribute(attribute(e.getKey(), e.getValue()));
     }
@@ -139,6 +206,8 @@ final class GraphAssembly implements GraphBuilder {
       for (String x : v) {
         a.addStrings(ByteString.copyFromUtf8(x));
       }
+    } else if (value instanceof GraphAssembly g) {
+      a.setType(AttributeProto.AttributeType.GRAPH).setG(g.buildSubgraph());
     } else if (value instanceof OnnxNode.TensorAttr t) {
       a.setType(AttributeProto.AttributeType.TENSOR).setT(smallTensor("", t.type(), t.shape(), t.values()));
     } else {
@@ -153,11 +222,11 @@ final class GraphAssembly implements GraphBuilder {
     if (t == null) {
       throw new ConversionException("ONNX has no element type for OpenVINO's " + type);
     }
-    if (OnnxTypes.minOpset(type) > opset) {
+    if (OnnxTypes.minOpset(type) > shared.opset) {
       throw new ConversionException(
-          "element type " + type + " needs ONNX opset " + OnnxTypes.minOpset(type) + " or later (target is " + opset + ")");
+          "element type " + type + " needs ONNX opset " + OnnxTypes.minOpset(type) + " or later (target is " + shared.opset + ")");
     }
-    minOpsetUsed = Math.max(minOpsetUsed, OnnxTypes.minOpset(type));
+    shared.minOpsetUsed = Math.max(shared.minOpsetUsed, OnnxTypes.minOpset(type));
     return t.getNumber();
   }
 
@@ -182,7 +251,8 @@ final class GraphAssembly implements GraphBuilder {
   }
 
   /** An initializer over {@code bytes} (not copied). */
-  String initializer(String name, ElementType type, long[] shape, ByteBuffer bytes) throws ConversionException {
+  @Override
+  public String initializer(String name, ElementType type, long[] shape, ByteBuffer bytes) throws ConversionException {
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(onnxType(type));
     for (long d : shape) {
       t.addDims(d);
@@ -237,12 +307,54 @@ final class GraphAssembly implements GraphBuilder {
   @Override
   public void graphInput(String name, ElementType type, PartialShape shape) throws ConversionException {
     inputs.add(valueInfo(name, type, shape));
+    inputNames.add(name);
     produced.add(name);
   }
 
   @Override
   public void graphOutput(String name, ElementType type, PartialShape shape) throws ConversionException {
     outputs.add(valueInfo(name, type, shape));
+    outputNames.add(name);
+  }
+
+  @Override
+  public Subgraph subgraph(String name) {
+    return new GraphAssembly(shared, name);
+  }
+
+  @Override
+  public void metadata(String key, String value) {
+    shared.metadata.put(key, value);
+  }
+
+  Map<String, String> metadata() {
+    return shared.metadata;
+  }
+
+  @Override
+  public String input(String hint, ElementType type, PartialShape shape) throws ConversionException {
+    String name = fresh(hint);
+    graphInput(name, type, shape);
+    return name;
+  }
+
+  @Override
+  public List<String> convertBody(NodeView node, int body, Map<Integer, String> bindings)
+      throws ConversionException {
+    if (!(node instanceof NodeViewImpl view)) {
+      throw node.error("is not a node of the model being converted");
+    }
+    return shared.bodies.convert(view, body, bindings, this);
+  }
+
+  @Override
+  public String output(String value, String hint, ElementType type, PartialShape shape) throws ConversionException {
+    String name = value;
+    if (!madeHere.contains(value) || inputNames.contains(value) || outputNames.contains(value)) {
+      name = addOne(OnnxNode.op("Identity").inputs(value).outputs(fresh(hint)));
+    }
+    graphOutput(name, type, shape);
+    return name;
   }
 
   /**
@@ -265,11 +377,11 @@ final class GraphAssembly implements GraphBuilder {
   }
 
   boolean isGraphInput(String name) {
-    return inputs.stream().anyMatch(v -> v.getName().equals(name));
+    return inputNames.contains(name);
   }
 
   boolean isGraphOutput(String name) {
-    return outputs.stream().anyMatch(v -> v.getName().equals(name));
+    return outputNames.contains(name);
   }
 
   private ValueInfoProto valueInfo(String name, ElementType type, PartialShape shape) throws ConversionException {
@@ -300,23 +412,27 @@ final class GraphAssembly implements GraphBuilder {
 
   /** The lowest opset the element types used need (0 if none in particular). */
   int minOpsetUsed() {
-    return minOpsetUsed;
+    return shared.minOpsetUsed;
   }
 
   int nodeCount() {
     return nodes.size();
   }
 
-  /** The graph, its inputs in {@code inputOrder}, without initializers that nothing uses. */
-  GraphProto build(String graphName, List<String> inputOrder) {
-    inputs.sort(java.util.Comparator.comparingInt(v -> {
-      int i = inputOrder.indexOf(v.getName());
-      return i < 0 ? Integer.MAX_VALUE : i;
-    }));
+  /** A sub-graph: its nodes, inputs and outputs (its constants are the main graph's initializers). */
+  private GraphProto buildSubgraph() {
+    return GraphProto.newBuilder().setName(graphName).addAllNode(nodes).addAllInput(inputs).addAllOutput(outputs).build();
+  }
+
+  /**
+   * The main graph, its inputs in {@code inputOrder} and outputs in {@code outputOrder} (others,
+   * such as state, after them), without initializers that nothing uses.
+   */
+  GraphProto build(String graphName, List<String> inputOrder, List<String> outputOrder) {
+    inputs.sort(java.util.Comparator.comparingInt(v -> position(inputOrder, v.getName())));
+    outputs.sort(java.util.Comparator.comparingInt(v -> position(outputOrder, v.getName())));
     Set<String> used = new HashSet<>();
-    for (NodeProto n : nodes) {
-      used.addAll(n.getInputList());
-    }
+    collectUses(nodes, used);
     for (ValueInfoProto o : outputs) {
       used.add(o.getName());
     }
@@ -330,5 +446,25 @@ final class GraphAssembly implements GraphBuilder {
       }
     }
     return g.build();
+  }
+
+  private static int position(List<String> order, String name) {
+    int i = order.indexOf(name);
+    return i < 0 ? Integer.MAX_VALUE : i;
+  }
+
+  /** Every value the nodes read, inside their sub-graphs too (outer-scope references). */
+  private static void collectUses(List<NodeProto> nodes, Set<String> used) {
+    for (NodeProto n : nodes) {
+      used.addAll(n.getInputList());
+      for (AttributeProto a : n.getAttributeList()) {
+        if (a.hasG()) {
+          collectUses(a.getG().getNodeList(), used);
+          for (ValueInfoProto o : a.getG().getOutputList()) {
+            used.add(o.getName());
+          }
+        }
+      }
+    }
   }
 }

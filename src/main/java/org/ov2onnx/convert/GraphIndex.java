@@ -2,20 +2,22 @@ package org.ov2onnx.convert;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.SourceGraph;
 import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.Node;
 import org.ov2onnx.openvino.OpenVinoException;
 import org.ov2onnx.openvino.Port;
 
 /**
- * What conversion needs to know about an OpenVINO model up front: each node's ports and input
- * sources, which outputs are used, and the ONNX value name of every node output.
+ * What conversion needs to know about one OpenVINO graph (the model or a sub-graph body) up
+ * front: each node's ports and input sources, who consumes each output, and the ONNX value name
+ * of every node output. Value names are unique across every scope that shares {@code taken}.
  */
-final class GraphIndex {
+final class GraphIndex implements SourceGraph {
   final Model model;
   final List<Node> nodes;
   final List<String> types = new ArrayList<>();
@@ -24,10 +26,22 @@ final class GraphIndex {
   final List<List<Node.Source>> sources = new ArrayList<>();
   final List<List<Port>> outputs = new ArrayList<>();
   final List<String[]> valueNames = new ArrayList<>();
-  private final Set<Long> used = new HashSet<>();
+  private final Map<Long, List<Integer>> consumers = new HashMap<>();
+  private final boolean topLevel;
+  /** Body Parameters bound to values of the enclosing scope: their node indices. */
+  private final Set<Integer> bound = new java.util.HashSet<>();
+  /** Opened sub-graph bodies, by node: closed with the conversion. */
+  private final Map<Integer, Model[]> bodies = new HashMap<>();
+  private final List<AutoCloseable> resources;
+  private final Set<String> taken;
 
-  GraphIndex(Model model) throws OpenVinoException {
+  /** Indexes {@code model}; {@code resources} collects what must stay open until written. */
+  GraphIndex(Model model, Set<String> taken, boolean topLevel, List<AutoCloseable> resources)
+      throws OpenVinoException {
     this.model = model;
+    this.topLevel = topLevel;
+    this.resources = resources;
+    this.taken = taken;
     this.nodes = model.nodes();
     for (Node n : nodes) {
       types.add(n.type());
@@ -36,11 +50,16 @@ final class GraphIndex {
       List<Node.Source> in = n.inputs();
       sources.add(in);
       for (Node.Source s : in) {
-        used.add(key(s.node(), s.port()));
+        consumers.computeIfAbsent(key(s.node(), s.port()), k -> new ArrayList<>()).add(n.index());
       }
       outputs.add(n.outputs());
     }
-    assignNames();
+    assignNames(taken);
+  }
+
+  /** Indexes a model on its own (names unique within it). */
+  GraphIndex(Model model) throws OpenVinoException {
+    this(model, new java.util.HashSet<>(), true, new ArrayList<>());
   }
 
   private static long key(int node, int port) {
@@ -48,11 +67,75 @@ final class GraphIndex {
   }
 
   boolean isUsed(int node, int port) {
-    return used.contains(key(node, port));
+    return consumers.containsKey(key(node, port));
   }
 
   String valueName(int node, int port) {
     return valueNames.get(node)[port];
+  }
+
+  /** Makes body Parameter {@code node} carry {@code value} of the enclosing scope. */
+  void bind(int node, String value) {
+    valueNames.get(node)[0] = value;
+    bound.add(node);
+  }
+
+  boolean isBound(int node) {
+    return bound.contains(node);
+  }
+
+  /** Body {@code body} of node {@code node}, opened once and kept open with the conversion. */
+  Model body(int node, int body) throws OpenVinoException {
+    Model[] opened = bodies.get(node);
+    if (opened == null) {
+      opened = new Model[nodes.get(node).bodyCount()];
+      bodies.put(node, opened);
+    }
+    if (opened[body] == null) {
+      opened[body] = nodes.get(node).body(body);
+      resources.add(opened[body]);
+    }
+    return opened[body];
+  }
+
+  /** The value names taken in every scope of this conversion. */
+  Set<String> takenNames() {
+    return taken;
+  }
+
+  List<AutoCloseable> resources() {
+    return resources;
+  }
+
+  @Override
+  public int nodeCount() {
+    return nodes.size();
+  }
+
+  @Override
+  public NodeView node(int index) {
+    return new NodeViewImpl(this, index);
+  }
+
+  @Override
+  public String type(int index) {
+    return types.get(index);
+  }
+
+  @Override
+  public Source source(int node, int input) {
+    Node.Source s = sources.get(node).get(input);
+    return new Source(s.node(), s.port());
+  }
+
+  @Override
+  public List<Integer> consumers(int node, int port) {
+    return List.copyOf(consumers.getOrDefault(key(node, port), List.of()));
+  }
+
+  @Override
+  public boolean isTopLevel() {
+    return topLevel;
   }
 
   /**
@@ -60,8 +143,7 @@ final class GraphIndex {
    * (with ":port" for nodes of several outputs). Clashes get a numeric suffix. Result nodes have
    * no value of their own.
    */
-  private void assignNames() {
-    Set<String> taken = new HashSet<>();
+  private void assignNames(Set<String> taken) {
     Map<String, Integer> suffix = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       List<Port> ports = outputs.get(i);

@@ -1,6 +1,7 @@
 package org.ov2onnx.convert;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ov2onnx.convert.spi.ConversionException;
@@ -8,10 +9,13 @@ import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.openvino.AttributeValue;
 import org.ov2onnx.openvino.ConstantData;
 import org.ov2onnx.openvino.ElementType;
+import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.Node;
 import org.ov2onnx.openvino.OpenVinoException;
 import org.ov2onnx.onnx.TensorBytes;
 import org.ov2onnx.openvino.PartialShape;
+import org.ov2onnx.openvino.Port;
+import org.ov2onnx.openvino.PortMap;
 
 /** The {@link NodeView} of one node of a {@link GraphIndex}. */
 final class NodeViewImpl implements NodeView {
@@ -212,6 +216,76 @@ final class NodeViewImpl implements NodeView {
       return TensorBytes.decode(c.elementType(), c.bytes(), Math.toIntExact(c.elementCount()));
     } catch (IllegalArgumentException e) {
       throw error("needs input " + i + " to be a numeric constant, not " + c.elementType());
+    }
+  }
+
+  @Override
+  public int bodyCount() throws ConversionException {
+    try {
+      return index.nodes.get(node).bodyCount();
+    } catch (OpenVinoException e) {
+      throw error("cannot read its bodies: " + e.getMessage());
+    }
+  }
+
+  /** Body {@code body} as a model (kept open with the conversion). */
+  Model bodyModel(int body) throws ConversionException {
+    if (body < 0 || body >= bodyCount()) {
+      throw error("has no body " + body);
+    }
+    try {
+      return index.body(node, body);
+    } catch (OpenVinoException e) {
+      throw error("cannot open body " + body + ": " + e.getMessage());
+    }
+  }
+
+  GraphIndex index() {
+    return index;
+  }
+
+  @Override
+  public List<Port> bodyParameters(int body) throws ConversionException {
+    try {
+      return bodyModel(body).inputs();
+    } catch (OpenVinoException e) {
+      throw error("cannot read the parameters of body " + body + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<Port> bodyResults(int body) throws ConversionException {
+    try {
+      return bodyModel(body).outputs();
+    } catch (OpenVinoException e) {
+      throw error("cannot read the results of body " + body + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<PortMap> bodyInputs(int body) throws ConversionException {
+    try {
+      return index.nodes.get(node).bodyInputs(body);
+    } catch (OpenVinoException e) {
+      throw error("cannot read the input map of body " + body + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<PortMap> bodyOutputs(int body) throws ConversionException {
+    try {
+      return index.nodes.get(node).bodyOutputs(body);
+    } catch (OpenVinoException e) {
+      throw error("cannot read the output map of body " + body + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public long[] loopSpecialPorts() throws ConversionException {
+    try {
+      return index.nodes.get(node).loopSpecialPorts();
+    } catch (OpenVinoException e) {
+      throw error("cannot read the Loop's special ports: " + e.getMessage());
     }
   }
 

@@ -51,4 +51,22 @@ public interface GraphBuilder {
 
   /** Declares that nodes of {@code domain} at {@code version} are used. */
   void useDomain(String domain, int version);
+
+  /** An initializer over {@code bytes} (not copied; keep them unchanged until the model is written). */
+  String initializer(String name, ElementType type, long[] shape, java.nio.ByteBuffer bytes)
+      throws ConversionException;
+
+  /** A new, empty sub-graph nested in this graph (for Loop bodies and If branches). */
+  Subgraph subgraph(String name);
+
+  /**
+   * Whether the user asked for a float model ({@code --dequantize}): quantized operations and
+   * compressed weights are then converted to float instead of QuantizeLinear/DequantizeLinear.
+   */
+  default boolean dequantize() {
+    return false;
+  }
+
+  /** Records a key/value pair in the model's {@code metadata_props}. */
+  void metadata(String key, String value);
 }

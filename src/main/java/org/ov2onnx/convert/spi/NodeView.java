@@ -80,6 +80,24 @@ public interface NodeView {
   /** Input {@code i} as doubles; it must be a constant of a numeric type. */
   double[] constantDoubles(int i) throws ConversionException;
 
+  /** How many sub-graph bodies the node has (TensorIterator and Loop: 1, If: 2, others: 0). */
+  int bodyCount() throws ConversionException;
+
+  /** The Parameters of body {@code body}, in order: their types and shapes. */
+  java.util.List<org.ov2onnx.openvino.Port> bodyParameters(int body) throws ConversionException;
+
+  /** The Results of body {@code body}, in order: their types and shapes. */
+  java.util.List<org.ov2onnx.openvino.Port> bodyResults(int body) throws ConversionException;
+
+  /** How the node's inputs feed body {@code body}'s Parameters. */
+  java.util.List<org.ov2onnx.openvino.PortMap> bodyInputs(int body) throws ConversionException;
+
+  /** How body {@code body}'s Results become the node's outputs. */
+  java.util.List<org.ov2onnx.openvino.PortMap> bodyOutputs(int body) throws ConversionException;
+
+  /** Loop only: {current-iteration Parameter index, condition Result index}, -1 where absent. */
+  long[] loopSpecialPorts() throws ConversionException;
+
   /** An exception whose message names this node: "node 'n' (Type-v): message". */
   ConversionException error(String message);
 }

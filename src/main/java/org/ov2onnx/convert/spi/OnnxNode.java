@@ -104,6 +104,12 @@ public final class OnnxNode {
     return this;
   }
 
+  /** A graph attribute (a Loop body, an If branch). */
+  public OnnxNode attr(String name, Subgraph value) {
+    attributes.put(name, value);
+    return this;
+  }
+
   public String opType() {
     return opType;
   }

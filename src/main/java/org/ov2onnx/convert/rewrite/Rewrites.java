@@ -1,0 +1,29 @@
+package org.ov2onnx.convert.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ov2onnx.convert.ConvertOptions;
+import org.ov2onnx.convert.spi.GraphRewrite;
+
+/**
+ * The graph-level rewrites, in the order they run (earlier ones claim nodes first). Add a rewrite
+ * here, and say in docs/CONVERTERS.md what it recognises.
+ */
+public final class Rewrites {
+  private Rewrites() {}
+
+  /** Every rewrite, whatever the options (for documentation). */
+  public static List<GraphRewrite> all() {
+    return List.of(new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite());
+  }
+
+  /** The rewrites that apply under {@code options}, in order. */
+  public static List<GraphRewrite> forOptions(ConvertOptions options) {
+    List<GraphRewrite> list = new ArrayList<>();
+    list.add(new CompressedWeightsRewrite(options.weightsFormat(), options.dequantize()));
+    if (options.upcastFp16()) {
+      list.add(new Fp16UpcastRewrite());
+    }
+    return List.copyOf(list);
+  }
+}
