@@ -34,6 +34,7 @@ public final class BuiltInConverters {
     all.addAll(MiscConverters.all());
     all.addAll(org.ov2onnx.convert.ops.control.ControlConverters.all());
     all.addAll(org.ov2onnx.convert.ops.quantization.QuantizationConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.recurrent.RecurrentConverters.all());
     return all;
   }
 }
