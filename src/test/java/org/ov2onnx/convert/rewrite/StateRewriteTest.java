@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;
 import org.ov2onnx.convert.InputSpec;
@@ -149,15 +151,19 @@ class StateRewriteTest {
     assertTrue(report.inputs().stream().anyMatch(i -> i.name().equals("step 4/past.kv") && i.shape()[2] == 9), report.inputs().toString());
   }
 
-  /** The LLM pattern: the initial value is zeros [batch, 2, 0, 4], its batch taken from the input. */
-  @Test
-  void initialValueComputedFromAnInputIsUsedWhilePastIsEmpty() throws Exception {
+  /**
+   * The LLM pattern: the initial value is zeros [batch, 2, 0, 4], its batch taken from the input;
+   * with length 1 instead of 0 the initial value is not empty, so step 1 fails unless it is used.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void initialValueComputedFromAnInputIsUsedWhilePastIsEmpty(int length) throws Exception {
     IrBuilder ir = new IrBuilder("llm_cache");
     String x = ir.parameter("x", ElementType.F32, "?,2,3,4");
     String shape = ir.op("ShapeOf", 3, Map.of("output_type", "i64"), x);
     String batch = ir.op("Gather", 8, Map.of("batch_dims", "0"), shape, ir.ints("first", 0), ir.constant("axis0", ElementType.I64, new long[0], 0));
-    String target = ir.op("Concat", 1, Map.of("axis", "0"), batch, ir.ints("rest", 2, 0, 4));
-    String zero = ir.constant("zero", ElementType.F32, new long[0], 0);
+    String target = ir.op("Concat", 1, Map.of("axis", "0"), batch, ir.ints("rest", 2, length, 4));
+    String zero = ir.constant("zero", ElementType.F32, new long[0], 0.5 * length);
     String init = ir.op("Broadcast", 3, Map.of("mode", "numpy"), zero, target);
     String past = ir.namedOp("read_kv", "ReadValue", 6, variable("kv", "f32", "?,2,?,4"), 1, init).get(0);
     String kv = ir.namedOp("kv", "Concat", 1, Map.of("axis", "2"), 1, past, x).get(0);
@@ -172,6 +178,23 @@ class StateRewriteTest {
     assertEquals(xBatch, dims(input(m, "past.kv")).get(0));
     assertEquals(xBatch, dims(output(m, "present.kv")).get(0));
     assertNotEquals(xBatch, dims(input(m, "past.kv")).get(2));
+  }
+
+  @Test
+  void computedInitialValueOfStaticShapeGetsASymbolicFirstDimension() throws Exception {
+    IrBuilder ir = new IrBuilder("static_computed");
+    String x = ir.parameter("x", ElementType.F32, "1,4");
+    String init = ir.op("Multiply", 1, Map.of("auto_broadcast", "numpy"), x, ir.constant("two", ElementType.F32, new long[0], 2));
+    String past = ir.namedOp("read_s", "ReadValue", 6, variable("s", "f32", "1,4"), 1, init).get(0);
+    String next = ir.namedOp("next", "Add", 1, Map.of("auto_broadcast", "numpy"), 1, past, x).get(0);
+    ir.namedOp("assign_s", "Assign", 6, Map.of("variable_id", "s"), 1, next);
+    ir.result(next);
+    ModelProto m = convertAndVerify(ir, 4, List.of());
+    assertEquals("computed-if-empty", metadata(m).get("ov2onnx.state_initial.s"));
+    assertEquals(List.of(0L, 4L), initializer(m, "past.s").getDimsList());
+    assertEquals("4", dims(input(m, "past.s")).get(1));
+    assertTrue(!Character.isDigit(dims(input(m, "past.s")).get(0).charAt(0)), dims(input(m, "past.s")).toString());
+    assertEquals(List.of("1", "4"), dims(output(m, "present.s")));
   }
 
   @Test
