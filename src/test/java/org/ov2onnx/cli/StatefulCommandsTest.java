@@ -84,4 +84,14 @@ class StatefulCommandsTest {
     assertTrue(j.out().contains("\"operation\": \"If-8\""), j.out());
     assertTrue(j.out().contains("\"node_count\": 15"), j.out());
   }
+
+  @Test
+  void infoShowsBodiesInsideBodies() {
+    CliTest r = CliTest.run("info", CliTest.fixture("nested_subgraphs.xml").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("Sub-graphs:\n  outer_if (If-8)\n    then (body 0): 7 nodes\n      inner_if (If-8)\n"
+        + "        then (body 0): 4 nodes\n        else (body 1): 3 nodes\n    else (body 1): 3 nodes\n"), r.out());
+    CliTest j = CliTest.run("info", CliTest.fixture("nested_subgraphs.xml").toString(), "--json");
+    assertTrue(j.out().matches("(?s).*\"node\": \"outer_if\".*\"subgraphs\": \\[\\s*\\{\\s*\"node\": \"inner_if\".*"), j.out());
+  }
 }
