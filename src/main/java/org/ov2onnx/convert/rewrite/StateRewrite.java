@@ -192,8 +192,9 @@ public final class StateRewrite implements GraphRewrite {
     if (var.type == ElementType.DYNAMIC || var.type == ElementType.STRING) {
       return "variable '" + var.id + "' has element type " + var.type + ", which a state input cannot carry";
     }
-    if (var.initial != Initial.CONSTANT && shape.isRankDynamic()) {
-      return "variable '" + var.id + "' has a dynamic rank, so its state has no default value of known shape";
+    if (shape.isRankDynamic()) {
+      return "variable '" + var.id + "' has a dynamic rank; past." + var.id + " and present." + var.id
+          + " need one (ONNX graph inputs and outputs have a shape)";
     }
     if (var.initial == Initial.COMPUTED && shape.dims().stream().allMatch(Dimension::isStatic)) {
       if (shape.rank() == 0) {
@@ -218,7 +219,6 @@ public final class StateRewrite implements GraphRewrite {
     if (var.past == null) {
       var.past = out.fresh("past." + var.id);
       out.graphInput(var.past, var.type, var.shape, var.pastDims);
-      long[] defaultShape = defaultShape(var.shape);
       if (var.initial == Initial.CONSTANT) {
         ConstantData init = n.constantInput(0).orElseThrow();
         if (init.elementType() != var.type) {
@@ -226,6 +226,7 @@ public final class StateRewrite implements GraphRewrite {
         }
         out.initializer(var.past, init);
       } else {
+        long[] defaultShape = defaultShape(var.shape);
         long count = Arrays.stream(defaultShape).reduce(1, Math::multiplyExact);
         ByteBuffer zeros = ByteBuffer.allocateDirect(Math.toIntExact(var.type.byteSize(count))).order(ByteOrder.LITTLE_ENDIAN);
         out.initializer(var.past, var.type, defaultShape, zeros);

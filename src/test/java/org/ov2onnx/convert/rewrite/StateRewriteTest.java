@@ -212,6 +212,21 @@ class StateRewriteTest {
   }
 
   @Test
+  void variableOfDynamicRankIsRefused() throws Exception {
+    IrBuilder ir = new IrBuilder("dynamic_rank");
+    String x = ir.parameter("x", ElementType.F32, "3");
+    String init = ir.constant("init", ElementType.F32, new long[] {3}, 1, 2, 3);
+    String past = ir.namedOp("read_r", "ReadValue", 6, variable("r", "f32", "..."), 1, init).get(0);
+    String next = ir.namedOp("next", "Add", 1, Map.of("auto_broadcast", "numpy"), 1, past, x).get(0);
+    ir.namedOp("assign_r", "Assign", 6, Map.of("variable_id", "r"), 1, next);
+    ir.result(next);
+    Path xml = ir.write(dir);
+    ConversionException e = assertThrows(ConversionException.class,
+        () -> new Converter().convert(xml, dir.resolve("dynamic_rank.onnx"), ConvertOptions.defaults()));
+    assertTrue(e.getMessage().contains("variable 'r' has a dynamic rank"), e.getMessage());
+  }
+
+  @Test
   void readValue3AndAssign3() throws Exception {
     IrBuilder ir = new IrBuilder("v3");
     String x = ir.parameter("x", ElementType.F32, "3");
