@@ -13,6 +13,7 @@ import org.ov2onnx.convert.rewrite.StateRewrite;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.onnx.proto.OnnxProto.StringStringEntryProto;
+import org.ov2onnx.openvino.AttributeValue;
 import org.ov2onnx.openvino.CompiledModel;
 import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.InferRequest;
@@ -28,7 +29,8 @@ import org.ov2onnx.openvino.Tensor;
  * present.V} back as the next {@code past.V}. The first step follows the conversion's first-step
  * contract: every {@code past.V} is omitted, so that its default (the initial state) applies.
  * Step {@code k} (from 1) uses random inputs of seed {@code seed + k - 1}, or the given input data
- * at every step. Outputs are reported per step, named {@code step k/OUTPUT}.
+ * at every step. Outputs are reported per step, named {@code step k/OUTPUT}, and so is each
+ * {@code present.V} against the value OpenVINO's Assign stores (an extra output of a copy).
  */
 public final class StatefulVerifier {
   /** Steps run when none are given. */
@@ -148,12 +150,47 @@ public final class StatefulVerifier {
     List<Port> inputs = model.inputs();
     List<String> outNames = model.outputs().stream().map(Port::name).toList();
     List<List<Tensor>> stepInputs = stepInputs(inputs, firstInputs, given, options.seed(), options.ranges(), steps);
-    Map<String, Tensor> expected = runOpenVino(core, model, options.device(), stepInputs, outNames, notes);
     ModelProto proto;
     try (InputStream in = Files.newInputStream(onnx)) {
       proto = ModelProto.parseFrom(in);
     }
     List<StatePair> pairs = pairs(proto);
+    // what each Assign stores becomes an extra output of a copy, compared with present.V
+    // (a value that already is an output is not added again: that output is the state)
+    Map<Node.Source, String> outputsBySource = new LinkedHashMap<>();
+    for (Port out : model.outputs()) {
+      outputsBySource.putIfAbsent(model.node(out.node()).inputs().get(0), out.name());
+    }
+    List<String> states = new ArrayList<>();
+    Map<String, String> aliases = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(outNames);
+    Map<String, Tensor> expected;
+    try (Model copy = model.copy()) {
+      for (Node n : model.nodes()) {
+        String present = n.type().equals("Assign") ? presentOf(n, pairs) : null;
+        if (present == null) {
+          continue;
+        }
+        states.add(present);
+        Node.Source src = n.inputs().get(0);
+        Port port = model.node(src.node()).outputPort(src.port());
+        if (outputsBySource.containsKey(src)) {
+          aliases.put(present, outputsBySource.get(src));
+        } else if (port.names().isEmpty()) {
+          copy.addOutput(model.node(src.node()).name(), src.port());
+          names.add(present);
+        } else {
+          copy.addOutput(port.name());
+          names.add(present);
+        }
+      }
+      expected = runOpenVino(core, copy, options.device(), stepInputs, names, notes);
+    }
+    for (int step = 1; step <= steps; step++) {
+      for (Map.Entry<String, String> a : aliases.entrySet()) {
+        expected.put(stepName(step, a.getKey()), expected.get(stepName(step, a.getValue())));
+      }
+    }
     List<VerifyReport.InputInfo> infos = new ArrayList<>();
     List<OutputMetrics> metrics = new ArrayList<>();
     // ONNX Runtime's Java API cannot feed an input that has an initializer (its default): steps
@@ -200,6 +237,10 @@ public final class StatefulVerifier {
           Tensor e = expected.get(stepName(step, name));
           metrics.add(Verifier.compare(stepName(step, name), e, actual.get(name), options.toleranceFor(name, e.elementType())));
         }
+        for (String present : states) {
+          Tensor e = expected.get(stepName(step, present));
+          metrics.add(Verifier.compare(stepName(step, present), e, actual.get(present), options.toleranceFor("", e.elementType())));
+        }
         state.clear();
         for (StatePair p : pairs) {
           if (!p.past().isEmpty() && !p.present().isEmpty()) {
@@ -223,6 +264,25 @@ public final class StatefulVerifier {
       notes.add("the layer-wise search does not run on stateful models");
     }
     return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, null, notes);
+  }
+
+  /** The present.V output that carries what this Assign stores, or null. */
+  private static String presentOf(Node assign, List<StatePair> pairs) throws OpenVinoException {
+    String id = null;
+    for (AttributeValue a : assign.attributes().values()) {
+      if (a instanceof AttributeValue.Variable v) {
+        id = v.id();
+      }
+    }
+    if (id == null && assign.attributes().get("variable_id") instanceof AttributeValue.Str s) {
+      id = s.value(); // Assign-3
+    }
+    for (StatePair p : pairs) {
+      if (p.variable().equals(id) && !p.present().isEmpty()) {
+        return p.present();
+      }
+    }
+    return null;
   }
 
   /** A copy of the model, next to it (for external data), whose past.V inputs have no initializer. */

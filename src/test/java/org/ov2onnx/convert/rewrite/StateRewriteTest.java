@@ -143,9 +143,12 @@ class StateRewriteTest {
     VerifyReport report = Verifier.verify(xml, onnx, VerifyOptions.defaults(), 4);
     assertTrue(report.passed(), report.toConsole());
     for (int step = 1; step <= 4; step++) {
-      OutputMetrics o = report.outputs().get(step - 1);
-      assertEquals(StatefulVerifier.stepName(step, "kv"), o.name());
-      assertArrayEquals(new long[] {1, 2, 3L * step, 4}, o.shape());
+      // the output, and present.kv against what OpenVINO's Assign stored
+      for (String name : List.of("kv", "present.kv")) {
+        OutputMetrics o = report.outputs().get(2 * (step - 1) + (name.equals("kv") ? 0 : 1));
+        assertEquals(StatefulVerifier.stepName(step, name), o.name());
+        assertArrayEquals(new long[] {1, 2, 3L * step, 4}, o.shape());
+      }
     }
     // steps 2..4 fed the previous present.kv back
     assertTrue(report.inputs().stream().anyMatch(i -> i.name().equals("step 4/past.kv") && i.shape()[2] == 9), report.inputs().toString());
@@ -226,6 +229,25 @@ class StateRewriteTest {
     assertTrue(e.getMessage().contains("variable 'r' has a dynamic rank"), e.getMessage());
   }
 
+  /** The state is no output: verify still compares present.h with what OpenVINO's Assign stores. */
+  @Test
+  void stateThatIsNoOutputIsComparedToo() throws Exception {
+    IrBuilder ir = new IrBuilder("hidden_state");
+    String x = ir.parameter("x", ElementType.F32, "1,3");
+    String past = ir.namedOp("read_h", "ReadValue", 6, variable("h", "f32", "1,?"), 1).get(0);
+    String h = ir.namedOp("h", "Concat", 1, Map.of("axis", "1"), 1, past, x).get(0);
+    ir.namedOp("assign_h", "Assign", 6, Map.of("variable_id", "h"), 1, h);
+    ir.result(ir.namedOp("total", "ReduceSum", 1, Map.of("keep_dims", "false"), 1, h, ir.ints("axes", 1)).get(0));
+    Path xml = ir.write(dir);
+    Path onnx = dir.resolve("hidden_state.onnx");
+    new Converter().convert(xml, onnx, ConvertOptions.defaults());
+    VerifyReport report = Verifier.verify(xml, onnx, VerifyOptions.defaults(), 4);
+    assertTrue(report.passed(), report.toConsole());
+    OutputMetrics state = report.outputs().stream().filter(o -> o.name().equals("step 4/present.h")).findFirst()
+        .orElseThrow(() -> new AssertionError(report.toConsole()));
+    assertArrayEquals(new long[] {1, 12}, state.shape());
+  }
+
   @Test
   void readValue3AndAssign3() throws Exception {
     IrBuilder ir = new IrBuilder("v3");
@@ -279,6 +301,7 @@ class StateRewriteTest {
     assertNull(OnnxChecker.check(onnx));
     VerifyReport report = Verifier.verify(xml, onnx, VerifyOptions.defaults(), 5);
     assertTrue(report.passed(), report.toConsole());
-    assertEquals(5, report.outputs().size());
+    assertEquals(10, report.outputs().size());
+    assertEquals("step 5/present.state_var", report.outputs().get(9).name());
   }
 }
