@@ -15,6 +15,8 @@ import org.ov2onnx.onnx.Progress;
  * @param allowCustomOps keep unsupported operations as nodes of a custom domain
  * @param upcastFp16 fold FP16-compressed weights (f16 Constant → Convert) into f32 initializers
  * @param progress receives progress of long work
+ * @param dequantize make quantized operations and compressed weights float (by default they stay quantized)
+ * @param weightsFormat how compressed weights are written (see {@link WeightsFormat})
  */
 public record ConvertOptions(
     Path weights,
@@ -23,7 +25,21 @@ public record ConvertOptions(
     ExternalData externalData,
     boolean allowCustomOps,
     boolean upcastFp16,
-    Progress progress) {
+    Progress progress,
+    boolean dequantize,
+    WeightsFormat weightsFormat) {
+
+  /** How NNCF-style compressed weights (integer Constant → Convert → [Subtract] → Multiply) are written. */
+  public enum WeightsFormat {
+    /** DequantizeLinear over the compressed initializer; 4-bit MatMul weights below opset 21 as MatMulNBits. */
+    AUTO,
+    /** Always DequantizeLinear (4-bit needs opset 21; grouped scales need opset 21's block_size). */
+    DQ,
+    /** 4-bit weights that feed a MatMul as ONNX Runtime's com.microsoft MatMulNBits; others as DQ. */
+    MATMULNBITS,
+    /** Decompressed into float initializers. */
+    FLOAT
+  }
 
   public ConvertOptions {
     inputs = List.copyOf(inputs);
@@ -34,34 +50,43 @@ public record ConvertOptions(
   }
 
   public static ConvertOptions defaults() {
-    return new ConvertOptions(null, Converter.DEFAULT_OPSET, List.of(), ExternalData.AUTO, false, false, Progress.NONE);
+    return new ConvertOptions(
+        null, Converter.DEFAULT_OPSET, List.of(), ExternalData.AUTO, false, false, Progress.NONE, false, WeightsFormat.AUTO);
   }
 
   public ConvertOptions withWeights(Path w) {
-    return new ConvertOptions(w, opset, inputs, externalData, allowCustomOps, upcastFp16, progress);
+    return new ConvertOptions(w, opset, inputs, externalData, allowCustomOps, upcastFp16, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withOpset(int o) {
-    return new ConvertOptions(weights, o, inputs, externalData, allowCustomOps, upcastFp16, progress);
+    return new ConvertOptions(weights, o, inputs, externalData, allowCustomOps, upcastFp16, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withInputs(List<InputSpec> i) {
-    return new ConvertOptions(weights, opset, i, externalData, allowCustomOps, upcastFp16, progress);
+    return new ConvertOptions(weights, opset, i, externalData, allowCustomOps, upcastFp16, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withExternalData(ExternalData e) {
-    return new ConvertOptions(weights, opset, inputs, e, allowCustomOps, upcastFp16, progress);
+    return new ConvertOptions(weights, opset, inputs, e, allowCustomOps, upcastFp16, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withAllowCustomOps(boolean a) {
-    return new ConvertOptions(weights, opset, inputs, externalData, a, upcastFp16, progress);
+    return new ConvertOptions(weights, opset, inputs, externalData, a, upcastFp16, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withUpcastFp16(boolean u) {
-    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, u, progress);
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, u, progress, dequantize, weightsFormat);
   }
 
   public ConvertOptions withProgress(Progress p) {
-    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, upcastFp16, p);
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, upcastFp16, p, dequantize, weightsFormat);
+  }
+
+  public ConvertOptions withDequantize(boolean d) {
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, upcastFp16, progress, d, weightsFormat);
+  }
+
+  public ConvertOptions withWeightsFormat(WeightsFormat f) {
+    return new ConvertOptions(weights, opset, inputs, externalData, allowCustomOps, upcastFp16, progress, dequantize, f);
   }
 }

@@ -136,6 +136,7 @@ public final class Converter {
     }
     GraphAssembly graph = new GraphAssembly(opset, names);
     graph.setBodyConverter(conversion);
+    graph.setDequantize(options.dequantize());
     conversion.convertNodes(index, graph, true);
     conversion.throwRefusals();
     List<String> inputOrder = new ArrayList<>();

@@ -53,6 +53,7 @@ final class GraphAssembly implements Subgraph {
     final Set<String> produced = new HashSet<>();
     final Map<String, String> metadata = new LinkedHashMap<>();
     BodyConverter bodies;
+    boolean dequantize;
     int minOpsetUsed;
 
     Shared(int opset, Set<String> names) {
@@ -99,6 +100,15 @@ final class GraphAssembly implements Subgraph {
 
   void setBodyConverter(BodyConverter bodies) {
     shared.bodies = bodies;
+  }
+
+  void setDequantize(boolean dequantize) {
+    shared.dequantize = dequantize;
+  }
+
+  @Override
+  public boolean dequantize() {
+    return shared.dequantize;
   }
 
   /** Reserves a value name decided before conversion (a node output's ONNX name). */

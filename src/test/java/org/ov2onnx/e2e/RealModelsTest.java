@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,17 +65,42 @@ class RealModelsTest {
     return file;
   }
 
+  /** OpenVINO's Python convert_model with input shapes (the pinned wheel's package), then save_model. */
+  static void convertWithOpenVinoPython(Path source, Path ir, String[] inputs) throws Exception {
+    ProcessBuilder fetch = new ProcessBuilder("bash", "native/fetch-openvino.sh", "platform-profiles/linux-x86_64.properties");
+    fetch.redirectError(ProcessBuilder.Redirect.INHERIT);
+    Process f = fetch.start();
+    Path cmake = Path.of(new String(f.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    assertEquals(0, f.waitFor(), "finding OpenVINO");
+    Path packageRoot = cmake.getParent().getParent(); // <wheel>/openvino/cmake -> <wheel>
+    Assumptions.assumeTrue(Files.isDirectory(packageRoot.resolve("openvino")),
+        "OpenVINO's Python package is not next to " + cmake + " (a non-wheel installation)");
+    List<String> cmd = new ArrayList<>(List.of(System.getProperty("ov2onnx.test.python", "python3"),
+        "src/test/python/convert_model.py", source.toString(), ir.toString()));
+    cmd.addAll(List.of(inputs));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("PYTHONPATH", packageRoot.toString());
+    Process proc = pb.start();
+    String log = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, proc.waitFor(), "convert_model failed: " + log);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void convertsChecksRunsAndMatchesOpenVino(String id) throws Exception {
     Properties p = pins();
     String k = "model." + id + ".";
     Path original = fetch(p, id);
-    // IR made by OpenVINO's own tools (save_model), as users make it
+    // IR made by OpenVINO's own tools (save_model, or convert_model + save_model), as users make it
     Path ir = dir.resolve(id + ".xml");
-    try (Core core = Core.create();
-        Model m = core.readModel(original)) {
-      m.saveIr(ir, false);
+    String convertInputs = p.getProperty(k + "convert.inputs");
+    if (convertInputs != null) {
+      convertWithOpenVinoPython(original, ir, convertInputs.split(" "));
+    } else {
+      try (Core core = Core.create();
+          Model m = core.readModel(original)) {
+        m.saveIr(ir, false);
+      }
     }
     Path onnx = dir.resolve(id + ".onnx");
     ConversionResult r = new Converter().convert(ir, onnx, ConvertOptions.defaults());

@@ -36,12 +36,30 @@ public final class IrBuilder {
   private final String name;
   private final List<String> layers = new ArrayList<>();
   private final List<String> edges = new ArrayList<>();
-  private final java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
+  private final java.io.ByteArrayOutputStream bin;
   private int nextId;
   private int irVersion = 11;
 
   public IrBuilder(String name) {
+    this(name, new java.io.ByteArrayOutputStream());
+  }
+
+  private IrBuilder(String name, java.io.ByteArrayOutputStream bin) {
     this.name = name;
+    this.bin = bin;
+  }
+
+  /**
+   * A sub-graph body (of TensorIterator, Loop or If) whose constants go to this model's .bin. Its
+   * layer ids are its own: port maps refer to them ({@link #layerId}).
+   */
+  public IrBuilder body(String bodyName) {
+    return new IrBuilder(bodyName, bin);
+  }
+
+  /** The layer id of a port reference ("layerId:portId") or of a Result's id. */
+  public static String layerId(String ref) {
+    return ref.split(":")[0];
   }
 
   /** Writes IR version {@code v} (10 or 11) in the header; default 11. */
@@ -115,6 +133,28 @@ public final class IrBuilder {
   /** Like {@link #op(String, int, Map, int, String...)} with a chosen layer name. */
   public List<String> namedOp(
       String layerName, String type, int version, Map<String, String> attrs, int outputs, String... inputs) {
+    return layer(layerName, type, version, attrs, "", outputs, inputs);
+  }
+
+  /**
+   * A sub-graph operation: {@code portMaps} is the XML between the data and the ports (e.g.
+   * {@code <port_map>…</port_map><back_edges>…</back_edges>}), {@code bodies} maps each body tag
+   * ({@code body}, {@code then_body}, {@code else_body}) to its builder.
+   */
+  public List<String> subgraphOp(
+      String type, int version, Map<String, String> attrs, String portMaps, Map<String, IrBuilder> bodies,
+      int outputs, String... inputs) {
+    StringBuilder inner = new StringBuilder();
+    for (Map.Entry<String, IrBuilder> b : new java.util.TreeMap<>(bodies).entrySet()) {
+      inner.append("      <").append(b.getKey()).append(">\n").append(b.getValue().graphXml())
+          .append("      </").append(b.getKey()).append(">\n");
+    }
+    return layer(type.toLowerCase() + "_" + nextId, type, version, attrs, portMaps + "\n" + inner, outputs, inputs);
+  }
+
+  private List<String> layer(
+      String layerName, String type, int version, Map<String, String> attrs, String inner, int outputs,
+      String... inputs) {
     int id = nextId++;
     StringBuilder xml = new StringBuilder();
     xml.append("    <layer id=\"").append(id).append("\" name=\"").append(esc(layerName)).append("\" type=\"")
@@ -147,13 +187,14 @@ public final class IrBuilder {
       }
       xml.append("</output>\n");
     }
+    xml.append(inner);
     xml.append("    </layer>\n");
     layers.add(xml.toString());
     return ports;
   }
 
-  /** Marks {@code port} as a model output. */
-  public void result(String port) {
+  /** Marks {@code port} as a model output; returns the Result's layer id. */
+  public String result(String port) {
     int id = nextId++;
     layers.add(
         "    <layer id=\"" + id + "\" name=\"result_" + id + "\" type=\"Result\" version=\"opset1\">\n"
@@ -162,15 +203,21 @@ public final class IrBuilder {
     String[] from = port.split(":");
     edges.add("    <edge from-layer=\"" + from[0] + "\" from-port=\"" + from[1] + "\" to-layer=\"" + id
         + "\" to-port=\"0\"/>\n");
+    return Integer.toString(id);
   }
 
   /** The IR text. */
   public String xml() {
-    StringBuilder s = new StringBuilder("<?xml version=\"1.0\"?>\n<net name=\"" + esc(name) + "\" version=\"" + irVersion + "\">\n  <layers>\n");
+    return "<?xml version=\"1.0\"?>\n<net name=\"" + esc(name) + "\" version=\"" + irVersion + "\">\n" + graphXml() + "</net>\n";
+  }
+
+  /** The layers and edges. */
+  private String graphXml() {
+    StringBuilder s = new StringBuilder("  <layers>\n");
     layers.forEach(s::append);
     s.append("  </layers>\n  <edges>\n");
     edges.forEach(s::append);
-    s.append("  </edges>\n</net>\n");
+    s.append("  </edges>\n");
     return s.toString();
   }
 

@@ -32,6 +32,8 @@ public final class BuiltInConverters {
     all.addAll(ShapeConverters.all());
     all.addAll(IndexingConverters.all());
     all.addAll(MiscConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.control.ControlConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.quantization.QuantizationConverters.all());
     return all;
   }
 }

@@ -75,6 +75,14 @@ public interface GraphBuilder {
   /** A new, empty sub-graph nested in this graph (for Loop bodies and If branches). */
   Subgraph subgraph(String name);
 
+  /**
+   * Whether the user asked for a float model ({@code --dequantize}): quantized operations and
+   * compressed weights are then converted to float instead of QuantizeLinear/DequantizeLinear.
+   */
+  default boolean dequantize() {
+    return false;
+  }
+
   /** Records a key/value pair in the model's {@code metadata_props}. */
   void metadata(String key, String value);
 }

@@ -294,6 +294,32 @@ class StateRewriteTest {
   }
 
   @Test
+  void stateInsideABodyIsRefused() throws Exception {
+    IrBuilder ir = new IrBuilder("state_in_body");
+    String c = ir.parameter("c", ElementType.BOOLEAN, "");
+    String x = ir.parameter("x", ElementType.F32, "2,3");
+    IrBuilder then = ir.body("then");
+    String tx = then.parameter("tx", ElementType.F32, "2,3");
+    String past = then.namedOp("read_inner", "ReadValue", 6, variable("inner", "f32", "2,3"), 1).get(0);
+    String sum = then.namedOp("inner_sum", "Add", 1, Map.of("auto_broadcast", "numpy"), 1, past, tx).get(0);
+    then.namedOp("assign_inner", "Assign", 6, Map.of("variable_id", "inner"), 1, sum);
+    String t0 = then.result(sum);
+    IrBuilder otherwise = ir.body("else");
+    String ex = otherwise.parameter("ex", ElementType.F32, "2,3");
+    String e0 = otherwise.result(otherwise.op("Negative", 1, Map.of(), ex));
+    String maps = "<then_port_map><input external_port_id=\"1\" internal_layer_id=\"" + IrBuilder.layerId(tx) + "\"/>"
+        + "<output external_port_id=\"2\" internal_layer_id=\"" + t0 + "\"/></then_port_map>"
+        + "<else_port_map><input external_port_id=\"1\" internal_layer_id=\"" + IrBuilder.layerId(ex) + "\"/>"
+        + "<output external_port_id=\"2\" internal_layer_id=\"" + e0 + "\"/></else_port_map>";
+    ir.result(ir.subgraphOp("If", 8, Map.of(), maps, Map.of("then_body", then, "else_body", otherwise), 1, c, x).get(0));
+    Path xml = ir.write(dir);
+    ConversionException e = assertThrows(ConversionException.class,
+        () -> new Converter().convert(xml, dir.resolve("state_in_body.onnx"), ConvertOptions.defaults()));
+    assertTrue(e.getMessage().contains("uses the state variable 'inner' inside a sub-graph body"), e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("state_in_body.onnx")));
+  }
+
+  @Test
   void theStatefulFixture() throws Exception {
     Path xml = Path.of("src/test/resources/fixtures/stateful.xml");
     Path onnx = dir.resolve("stateful.onnx");

@@ -6,6 +6,7 @@ import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
 import org.ov2onnx.convert.spi.OpConverter;
+import org.ov2onnx.openvino.PartialShape;
 
 /** Transpose with a constant order; an empty order reverses the axes (ONNX's default perm). */
 @ConvertsOp(type = "Transpose", versions = 1, notes = "Transpose; the order must be a constant")
@@ -18,7 +19,11 @@ public final class TransposeConverter implements OpConverter {
     long[] order = node.constantInts(1);
     OnnxNode t = OnnxNode.op("Transpose").inputs(node.input(0)).outputs(node.output(0));
     if (order.length > 0) {
-      int rank = Tensors.inputRank(node, 0);
+      int rank = order.length; // OpenVINO requires one order entry per axis, so the rank is known here
+      PartialShape in = node.inputShape(0);
+      if (!in.isRankDynamic() && in.rank() != rank) {
+        throw node.error("has an order of " + rank + " axes for an input of rank " + in.rank());
+      }
       long[] perm = new long[order.length];
       for (int i = 0; i < order.length; i++) {
         perm[i] = Tensors.axis(node, order[i], rank);

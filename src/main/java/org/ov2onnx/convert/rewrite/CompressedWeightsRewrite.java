@@ -1,0 +1,220 @@
+package org.ov2onnx.convert.rewrite;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.ov2onnx.convert.ConvertOptions.WeightsFormat;
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.GraphRewrite;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.convert.spi.SourceGraph;
+import org.ov2onnx.openvino.ConstantData;
+import org.ov2onnx.openvino.ElementType;
+
+/**
+ * Compressed weights stay compressed. An integer Constant (u8, i8, u4, i4) → Convert →
+ * [Subtract zero point] → Multiply scale → [Reshape] → [Convert] becomes:
+ *
+ * <ul>
+ *   <li>DequantizeLinear over the compressed initializer (the same bytes, not copied), per tensor or
+ *       per axis, or blocked with {@code block_size} for grouped scales at opset 21+;
+ *   <li>for 4-bit weights feeding a MatMul below opset 21 (or with {@code --weights-format
+ *       matmulnbits}): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes the MatMul too;
+ *   <li>float initializers (decompressed exactly) with {@code --weights-format float}, {@code
+ *       --dequantize}, or where neither form can hold the weight at the target opset.
+ * </ul>
+ */
+public final class CompressedWeightsRewrite implements GraphRewrite {
+  private final WeightsFormat format;
+  private final boolean dequantize;
+
+  public CompressedWeightsRewrite(WeightsFormat format, boolean dequantize) {
+    this.format = format;
+    this.dequantize = dequantize;
+  }
+
+  @Override
+  public String name() {
+    return "compressed-weights";
+  }
+
+  @Override
+  public String description() {
+    return "u8/i8/u4/i4 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
+        + "(per axis; blocked at opset 21), MatMulNBits for 4-bit MatMul weights below opset 21, or float "
+        + "(--weights-format float, --dequantize)";
+  }
+
+  @Override
+  public List<Match> match(SourceGraph graph, int opset, IntPredicate claimed) throws ConversionException {
+    List<Match> matches = new ArrayList<>();
+    for (int i = 0; i < graph.nodeCount(); i++) {
+      if (claimed.test(i) || !graph.type(i).equals("Constant")) {
+        continue;
+      }
+      CompressedWeight w = CompressedWeight.find(graph, i, claimed);
+      if (w == null) {
+        continue;
+      }
+      int matmul = nBitsMatMul(graph, w, opset);
+      if (matmul >= 0) {
+        int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
+        nodes[nodes.length - 1] = matmul;
+        NodeView mm = graph.node(matmul);
+        matches.add(new Match(matmul, nodes, out -> MatMulNBits.emit(graph, w, mm, out)));
+      } else {
+        matches.add(new Match(w.last(), w.nodes(), out -> emit(graph, w, out)));
+      }
+    }
+    return matches;
+  }
+
+  /** The MatMul that takes this 4-bit weight as MatMulNBits, or -1. */
+  private int nBitsMatMul(SourceGraph graph, CompressedWeight w, int opset) throws ConversionException {
+    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21);
+    if (dequantize || !wanted || !w.fourBit()) {
+      return -1;
+    }
+    List<Integer> consumers = graph.consumers(w.last(), 0);
+    if (consumers.size() != 1 || !graph.type(consumers.get(0)).equals("MatMul")) {
+      return -1;
+    }
+    int matmul = consumers.get(0);
+    NodeView mm = graph.node(matmul);
+    if (graph.source(matmul, 1).node() != w.last() || mm.boolAttr("transpose_a")) {
+      return -1;
+    }
+    return MatMulNBits.layout(w, mm.boolAttr("transpose_b")) != null ? matmul : -1;
+  }
+
+  private void emit(SourceGraph graph, CompressedWeight w, GraphBuilder out) throws ConversionException {
+    NodeView last = graph.node(w.last());
+    if (!dequantize && format != WeightsFormat.FLOAT && dequantizeLinear(graph, w, last, out)) {
+      return;
+    }
+    decompress(graph, w, last, out);
+  }
+
+  /** DequantizeLinear over the stored bytes; false if the target opset cannot express this weight so. */
+  private static boolean dequantizeLinear(SourceGraph graph, CompressedWeight w, NodeView last, GraphBuilder out)
+      throws ConversionException {
+    int opset = out.opset();
+    if (w.fourBit() && opset < 21) {
+      return false;
+    }
+    ConstantData data = graph.node(w.weight()).constantData();
+    int axis = w.scaleAxis();
+    long[] shape = w.storedShape();
+    long[] scaleShape;
+    long block = 0;
+    boolean grouped = !java.util.Arrays.equals(w.outShape(), w.storedShape());
+    if (axis == -2 || grouped) {
+      // grouped: [a, G, g] with scales [a, G, 1] (or [G, g, b] with [G, 1, b]) → blocked 2-D
+      if (opset < 21 || shape.length != 3 || w.outShape().length != 2) {
+        return false;
+      }
+      if (w.scaleShape()[2] == 1 && w.scaleShape()[1] == shape[1]) {
+        axis = 1;
+        block = shape[2];
+        scaleShape = new long[] {shape[0], shape[1]};
+      } else if (w.scaleShape()[1] == 1 && w.scaleShape()[0] == shape[0]) {
+        axis = 0;
+        block = shape[1];
+        scaleShape = new long[] {shape[0], shape[2]};
+      } else {
+        return false;
+      }
+      shape = w.outShape();
+    } else {
+      scaleShape = axis < 0 ? new long[0] : new long[] {shape[axis]};
+    }
+    String q = out.initializer(out.fresh(last.output(0) + "/compressed"), w.storage(), shape, data.bytes());
+    String scale = out.constant(ElementType.F32, scaleShape, w.scale());
+    // the zero point is always given: it fixes the integer type for ONNX Runtime's QDQ passes, which
+    // otherwise assume uint8 (an int8 weight without one fails to load at opset 21)
+    OnnxNode dq = OnnxNode.op("DequantizeLinear").inputs(q, scale, zeroPoint(w, scaleShape, out));
+    if (axis >= 0) {
+      dq.attr("axis", (long) axis);
+    }
+    if (block > 0) {
+      dq.attr("block_size", block);
+    }
+    if (w.outType() == ElementType.F32) {
+      out.add(dq.outputs(last.output(0)));
+    } else {
+      out.add(OnnxNode.op("Cast").inputs(out.addOne(dq)).outputs(last.output(0)).attr("to", (long) out.onnxType(w.outType())));
+    }
+    return true;
+  }
+
+  private static String zeroPoint(CompressedWeight w, long[] shape, GraphBuilder out) throws ConversionException {
+    double[] zp = w.zeroPoint().length == 1 && w.scale().length > 1 ? filled(w.scale().length, w.zeroPoint()[0]) : w.zeroPoint();
+    if (!w.fourBit()) {
+      return out.constant(w.storage(), shape, zp);
+    }
+    ByteBuffer packed = ByteBuffer.allocateDirect((zp.length + 1) / 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < zp.length; i++) {
+      int v = ((int) zp[i]) & 0xF;
+      packed.put(i / 2, (byte) (packed.get(i / 2) | (i % 2 == 0 ? v : v << 4)));
+    }
+    return out.initializer(out.fresh("zero_point"), w.storage(), shape, packed);
+  }
+
+  private static double[] filled(int n, double v) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, v);
+    return a;
+  }
+
+  /** The weight as float values: (q − zero point) · scale, in the output type. */
+  private static void decompress(SourceGraph graph, CompressedWeight w, NodeView last, GraphBuilder out)
+      throws ConversionException {
+    ConstantData data = graph.node(w.weight()).constantData();
+    int n = Math.toIntExact(data.elementCount());
+    long[] shape = w.storedShape();
+    long[] sShape = w.scaleShape();
+    ByteBuffer b = data.bytes();
+    boolean half = w.outType() == ElementType.F16;
+    if (!half && w.outType() != ElementType.F32) {
+      throw last.error("decompresses weights to " + w.outType() + "; only f16 and f32 are supported");
+    }
+    ByteBuffer values = ByteBuffer.allocateDirect(n * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+    double[] raw = w.fourBit() ? null : org.ov2onnx.onnx.TensorBytes.decode(w.storage(), b, n);
+    for (int i = 0; i < n; i++) {
+      double q = raw != null ? raw[i] : CompressedWeight.nibble(b, i, w.storage() == ElementType.I4);
+      int s = broadcastIndex(i, shape, sShape);
+      double zp = w.zeroPoint().length == 1 ? w.zeroPoint()[0] : w.zeroPoint()[s];
+      float v = (float) ((q - zp) * w.scale()[w.scale().length == 1 ? 0 : s]);
+      if (half) {
+        values.putShort(org.ov2onnx.onnx.TensorBytes.toF16(v));
+      } else {
+        values.putFloat(v);
+      }
+    }
+    values.flip();
+    out.initializer(last.output(0), w.outType(), w.outShape(), values);
+  }
+
+  /** The index into a tensor of {@code small} shape (numpy-broadcast) of element {@code i} of {@code full}. */
+  static int broadcastIndex(long i, long[] full, long[] small) {
+    long index = 0;
+    long stride = 1;
+    long rest = i;
+    int offset = full.length - small.length;
+    long[] coords = new long[full.length];
+    for (int d = full.length - 1; d >= 0; d--) {
+      coords[d] = rest % full[d];
+      rest /= full[d];
+    }
+    for (int d = small.length - 1; d >= 0; d--) {
+      long c = small[d] == 1 ? 0 : coords[d + offset];
+      index += c * stride;
+      stride *= small[d];
+    }
+    return (int) index;
+  }
+}
