@@ -19,6 +19,7 @@ import org.ov2onnx.util.Json;
 import org.ov2onnx.verify.InputGenerator;
 import org.ov2onnx.verify.OpenVinoRunner;
 import org.ov2onnx.verify.OutputMetrics;
+import org.ov2onnx.verify.StatefulVerifier;
 import org.ov2onnx.verify.TensorValues;
 import org.ov2onnx.verify.Tolerance;
 import picocli.CommandLine;
@@ -58,9 +59,15 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report here.")
   Path report;
 
+  @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps on one infer request per device, the state kept inside (default: ${DEFAULT-VALUE}).")
+  int steps = StatefulVerifier.DEFAULT_STEPS;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (steps < 1) {
+      throw new CliException(ExitCodes.USAGE, "--steps must be at least 1");
+    }
     if (devices.size() < 2) {
       throw new CliException(ExitCodes.USAGE, "--devices needs at least two devices, the reference first");
     }
@@ -98,14 +105,14 @@ final class CompareCommand implements Callable<Integer> {
       }
       List<String> names = m.outputs().stream().map(Port::name).toList();
       List<String> notes = new ArrayList<>();
-      Map<String, Tensor> reference = OpenVinoRunner.run(core, m, specs.get(0), values, names, notes);
+      Map<String, Tensor> reference = StatefulVerifier.runForCompare(core, m, specs.get(0), values, seed, steps, names, notes);
       for (OpenVinoRunner.DeviceSpec s : specs.subList(1, specs.size())) {
-        Map<String, Tensor> other = OpenVinoRunner.run(core, m, s, values, names, notes);
+        Map<String, Tensor> other = StatefulVerifier.runForCompare(core, m, s, values, seed, steps, names, notes);
         out.printf("%s vs %s%n", s, specs.get(0));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("device", s.toString());
         List<Object> outs = new ArrayList<>();
-        for (String name : names) {
+        for (String name : StatefulVerifier.namesForCompare(m, names, steps)) {
           Tensor e = reference.get(name);
           Tensor a = other.get(name);
           Tolerance d = Tolerance.defaultFor(e.elementType());

@@ -47,6 +47,8 @@ final class InfoCommand implements Callable<Integer> {
       List<Port> inputs = m.inputs();
       List<Port> outputs = m.outputs();
       Map<String, Integer> ops = m.operationHistogram();
+      List<ModelStructure.Variable> variables = ModelStructure.variables(m);
+      List<ModelStructure.Subgraphs> subgraphs = ModelStructure.subgraphs(m);
       String precision = null;
       if (device != null) {
         try (CompiledModel compiled = core.compile(m, device, Map.of())) {
@@ -62,6 +64,8 @@ final class InfoCommand implements Callable<Integer> {
         doc.put("outputs", ports(outputs));
         doc.put("node_count", m.nodes().size());
         doc.put("operations", ops);
+        doc.put("variables", ModelStructure.variablesJson(variables));
+        doc.put("subgraphs", ModelStructure.subgraphsJson(subgraphs));
         if (device != null) {
           doc.put("compiled", Map.of("device", device, "inference_precision", precision));
         }
@@ -82,6 +86,13 @@ final class InfoCommand implements Callable<Integer> {
       int width = ops.keySet().stream().mapToInt(String::length).max().orElse(4);
       for (Map.Entry<String, Integer> e : ops.entrySet()) {
         out.printf("  %-" + width + "s %5d%n", e.getKey(), e.getValue());
+      }
+      if (!variables.isEmpty()) {
+        ModelStructure.printVariables(out, variables);
+      }
+      if (!subgraphs.isEmpty()) {
+        out.println("Sub-graphs:");
+        ModelStructure.printSubgraphs(out, subgraphs, "  ");
       }
       if (device != null) {
         out.println("Compiled on " + device + " (inference precision " + precision + ")");

@@ -88,6 +88,9 @@ final class VerifyCommand implements Callable<Integer> {
         + " with --layerwise, the error along the graph.")
     Path html;
 
+    @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps, feeding each present.V back as past.V (default: ${DEFAULT-VALUE}).")
+    int steps = org.ov2onnx.verify.StatefulVerifier.DEFAULT_STEPS;
+
     VerifyOptions options(List<InputSpec> extraInputs) throws CliException {
       List<InputSpec> specs = new ArrayList<>(extraInputs);
       for (String text : inputs) {
@@ -147,10 +150,13 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     int run(PrintWriter out, Path model, Path onnx, List<InputSpec> extraInputs) throws Exception {
+      if (steps < 1) {
+        throw new CliException(ExitCodes.USAGE, "--steps must be at least 1");
+      }
       VerifyOptions options = options(extraInputs);
       VerifyReport r;
       try {
-        r = Verifier.verify(model, onnx, options);
+        r = Verifier.verify(model, onnx, options, steps);
       } catch (VerifyException e) {
         throw new CliException(e.usage() ? ExitCodes.USAGE : ExitCodes.UNREADABLE, e.getMessage());
       }

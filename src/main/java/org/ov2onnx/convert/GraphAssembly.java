@@ -307,14 +307,26 @@ final class GraphAssembly implements Subgraph {
 
   @Override
   public void graphInput(String name, ElementType type, PartialShape shape) throws ConversionException {
-    inputs.add(valueInfo(name, type, shape));
+    graphInput(name, type, shape, List.of());
+  }
+
+  @Override
+  public void graphOutput(String name, ElementType type, PartialShape shape) throws ConversionException {
+    graphOutput(name, type, shape, List.of());
+  }
+
+  @Override
+  public void graphInput(String name, ElementType type, PartialShape shape, List<String> dimParams)
+      throws ConversionException {
+    inputs.add(valueInfo(name, type, shape, dimParams));
     inputNames.add(name);
     produced.add(name);
   }
 
   @Override
-  public void graphOutput(String name, ElementType type, PartialShape shape) throws ConversionException {
-    outputs.add(valueInfo(name, type, shape));
+  public void graphOutput(String name, ElementType type, PartialShape shape, List<String> dimParams)
+      throws ConversionException {
+    outputs.add(valueInfo(name, type, shape, dimParams));
     outputNames.add(name);
   }
 
@@ -385,7 +397,8 @@ final class GraphAssembly implements Subgraph {
     return outputNames.contains(name);
   }
 
-  private ValueInfoProto valueInfo(String name, ElementType type, PartialShape shape) throws ConversionException {
+  private ValueInfoProto valueInfo(String name, ElementType type, PartialShape shape, List<String> dimParams)
+      throws ConversionException {
     TypeProto.Tensor.Builder tensor = TypeProto.Tensor.newBuilder().setElemType(onnxType(type));
     if (!shape.isRankDynamic()) {
       TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
@@ -395,7 +408,8 @@ final class GraphAssembly implements Subgraph {
           s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d.length()));
         } else {
           // ONNX has no bounded dimensions: an interval becomes symbolic too
-          s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(name + "_d" + i));
+          String param = i < dimParams.size() ? dimParams.get(i) : null;
+          s.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(param != null ? param : GraphBuilder.dimParam(name, i)));
         }
         i++;
       }

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.ov2onnx.convert.rewrite.Rewrites;
+import org.ov2onnx.convert.spi.GraphRewrite;
 
 /**
  * The support table: every operation version of OpenVINO's opset1..opset16 (from the bundled
@@ -70,9 +72,17 @@ public final class SupportedOps {
         .findFirst();
   }
 
-  /** Whether {@code op} converts: it has a converter, or it is a Result (a graph output). */
+  /** The graph-level rewrite that converts the operation version {@code op} on its own, if any. */
+  public static java.util.Optional<GraphRewrite> rewriteFor(List<OpVersion> ops, OpVersion op) {
+    return Rewrites.all().stream()
+        .filter(r -> r.handles().stream().anyMatch(h -> h.type().equals(op.type())
+            && rowOf(ops, h.type(), h.version()).map(op::equals).orElse(false)))
+        .findFirst();
+  }
+
+  /** Whether {@code op} converts: it has a converter or a rewrite, or it is a Result (a graph output). */
   public static boolean converts(ConverterRegistry registry, List<OpVersion> ops, OpVersion op) {
-    return op.type().equals("Result") || find(registry, ops, op).isPresent();
+    return op.type().equals("Result") || find(registry, ops, op).isPresent() || rewriteFor(ops, op).isPresent();
   }
 
   /** The Markdown table of docs/SUPPORTED_OPS.md. */
@@ -93,13 +103,24 @@ public final class SupportedOps {
     s.append("|---|---|---|---|---|---|\n");
     for (OpVersion o : ops) {
       var e = find(registry, ops, o);
+      var rewrite = rewriteFor(ops, o);
+      if (e.isEmpty() && rewrite.isPresent()) {
+        s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ").append(opsets(o)).append(" | yes | ")
+            .append(Converter.MIN_OPSET).append(" | the `").append(rewrite.get().name()).append("` rewrite: ")
+            .append(rewrite.get().description().replace("|", "\\|")).append(" |\n");
+        continue;
+      }
       boolean structural = o.type().equals("Result");
       s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ")
-          .append(o.firstOpset() == o.lastOpset() ? "" + o.firstOpset() : o.firstOpset() + "–" + o.lastOpset()).append(" | ")
+          .append(opsets(o)).append(" | ")
           .append(e.isPresent() || structural ? "yes" : "no").append(" | ")
           .append(e.map(x -> Integer.toString(x.minOpset())).orElse(structural ? Integer.toString(Converter.MIN_OPSET) : "")).append(" | ")
           .append(e.map(x -> x.notes().replace("|", "\\|")).orElse(structural ? "graph output" : "")).append(" |\n");
     }
     return s.toString();
+  }
+
+  private static String opsets(OpVersion o) {
+    return o.firstOpset() == o.lastOpset() ? "" + o.firstOpset() : o.firstOpset() + "–" + o.lastOpset();
   }
 }

@@ -72,6 +72,25 @@ public final class OpenVinoRunner {
    */
   public static Map<String, Tensor> run(Core core, Model model, DeviceSpec spec, List<Tensor> inputs, List<String> names, List<String> notes)
       throws OpenVinoException {
+    try (CompiledModel c = compile(core, model, spec, notes);
+        InferRequest request = c.createRequest()) {
+      for (int i = 0; i < inputs.size(); i++) {
+        request.setInput(i, inputs.get(i));
+      }
+      request.infer();
+      Map<String, Tensor> out = new LinkedHashMap<>();
+      for (int i = 0; i < request.outputCount(); i++) {
+        out.put(names.get(i), request.output(i));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Compiles {@code model} for {@code spec}. Reference-mode properties a device does not support
+   * are left out (and listed in {@code notes}).
+   */
+  static CompiledModel compile(Core core, Model model, DeviceSpec spec, List<String> notes) throws OpenVinoException {
     requireDevice(core, spec.device());
     Map<String, String> props = new LinkedHashMap<>(spec.properties());
     CompiledModel compiled = null;
@@ -87,17 +106,6 @@ public final class OpenVinoRunner {
         notes.add(spec.device() + " does not accept " + unsupported + "; compiled without it");
       }
     }
-    try (CompiledModel c = compiled;
-        InferRequest request = c.createRequest()) {
-      for (int i = 0; i < inputs.size(); i++) {
-        request.setInput(i, inputs.get(i));
-      }
-      request.infer();
-      Map<String, Tensor> out = new LinkedHashMap<>();
-      for (int i = 0; i < request.outputCount(); i++) {
-        out.put(names.get(i), request.output(i));
-      }
-      return out;
-    }
+    return compiled;
   }
 }

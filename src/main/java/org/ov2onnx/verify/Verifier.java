@@ -36,6 +36,12 @@ public final class Verifier {
 
   public static VerifyReport verify(Path original, Path onnx, VerifyOptions options)
       throws VerifyException, OpenVinoException, IOException {
+    return verify(original, onnx, options, StatefulVerifier.DEFAULT_STEPS);
+  }
+
+  /** As {@link #verify(Path, Path, VerifyOptions)}; a stateful model runs {@code steps} steps ({@link StatefulVerifier}). */
+  public static VerifyReport verify(Path original, Path onnx, VerifyOptions options, int steps)
+      throws VerifyException, OpenVinoException, IOException {
     requireFile(onnx, "ONNX file");
     if (options.inputData() != null) {
       requireFile(options.inputData(), "--input-data");
@@ -67,6 +73,9 @@ public final class Verifier {
         }
         values.add(t);
         infos.add(new VerifyReport.InputInfo(p.name(), t.elementType().ovName(), t.shape(), given.containsKey(p.name()) ? "file" : "random"));
+      }
+      if (StatefulVerifier.isStateful(model)) {
+        return StatefulVerifier.verify(core, model, original, onnx, options, steps, given, values, notes);
       }
       List<String> outNames = outputs.stream().map(Port::name).toList();
       // read once, for the layer-wise search only: it pairs tensors and adds them as outputs

@@ -14,12 +14,14 @@ public final class Rewrites {
 
   /** Every rewrite, whatever the options (for documentation). */
   public static List<GraphRewrite> all() {
-    return List.of(new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite());
+    return List.of(
+        new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite());
   }
 
   /** The rewrites that apply under {@code options}, in order. */
   public static List<GraphRewrite> forOptions(ConvertOptions options) {
     List<GraphRewrite> list = new ArrayList<>();
+    list.add(new StateRewrite());
     list.add(new CompressedWeightsRewrite(options.weightsFormat(), options.dequantize()));
     if (options.upcastFp16()) {
       list.add(new Fp16UpcastRewrite());

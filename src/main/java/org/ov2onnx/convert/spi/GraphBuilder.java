@@ -49,6 +49,22 @@ public interface GraphBuilder {
   /** Declares a graph output. */
   void graphOutput(String name, ElementType type, PartialShape shape) throws ConversionException;
 
+  /**
+   * Declares a graph input whose dynamic dimension {@code i} is named {@code dimParams.get(i)}
+   * (null: the default name, {@link #dimParam}); equal names tie dimensions together.
+   */
+  void graphInput(String name, ElementType type, PartialShape shape, List<String> dimParams)
+      throws ConversionException;
+
+  /** Declares a graph output with named dynamic dimensions, as {@link #graphInput(String, ElementType, PartialShape, List)}. */
+  void graphOutput(String name, ElementType type, PartialShape shape, List<String> dimParams)
+      throws ConversionException;
+
+  /** The symbolic name a graph input or output {@code value} gets for dynamic dimension {@code axis} by default. */
+  static String dimParam(String value, int axis) {
+    return value + "_d" + axis;
+  }
+
   /** Declares that nodes of {@code domain} at {@code version} are used. */
   void useDomain(String domain, int version);
 

@@ -22,6 +22,17 @@ public interface GraphRewrite {
   /** What the rewrite recognises and what it writes (shown in docs). */
   String description();
 
+  /**
+   * The OpenVINO operation versions this rewrite converts on its own (no registry converter
+   * exists for them), so that docs/SUPPORTED_OPS.md lists them; most rewrites handle none.
+   */
+  default List<Op> handles() {
+    return List.of();
+  }
+
+  /** An operation version, as {@code Node.version()} reports it (e.g. ReadValue, 6). */
+  record Op(String type, int version) {}
+
   /** Finds the node groups this rewrite takes over; {@code claimed} lists the nodes already taken. */
   List<Match> match(SourceGraph graph, int opset, java.util.function.IntPredicate claimed)
       throws ConversionException;
