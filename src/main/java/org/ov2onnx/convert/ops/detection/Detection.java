@@ -1,0 +1,35 @@
+package org.ov2onnx.convert.ops.detection;
+
+import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.convert.spi.GraphBuilder;
+import org.ov2onnx.convert.spi.NodeView;
+import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.openvino.ElementType;
+
+/** Helpers the detection converters share. */
+final class Detection {
+  private Detection() {}
+
+  /** Input {@code i} as f32 (the only type ONNX's detection ops take): itself, or a Cast of it. */
+  static String f32Input(NodeView node, GraphBuilder graph, int i) throws ConversionException {
+    ElementType t = node.inputType(i);
+    if (t != ElementType.F32 && t != ElementType.F16 && t != ElementType.BF16 && t != ElementType.F64) {
+      throw node.error("input " + i + " has type " + t + ", expected a floating-point type");
+    }
+    return t == ElementType.F32 ? node.input(i) : graph.cast(node.input(i), ElementType.F32);
+  }
+
+  /** Writes {@code value} (of type {@code from}) as the node's output {@code i}, cast when the types differ. */
+  static void emit(NodeView node, GraphBuilder graph, int i, String value, ElementType from) throws ConversionException {
+    ElementType wanted = node.outputType(i);
+    OnnxNode op = wanted == from
+        ? OnnxNode.op("Identity").inputs(value)
+        : OnnxNode.op("Cast").inputs(value).attr("to", (long) graph.onnxType(wanted));
+    graph.add(op.outputs(node.output(i)));
+  }
+
+  /** Slice of {@code x} along {@code axis} from {@code start} to {@code end}. */
+  static String slice(GraphBuilder graph, String x, long axis, long start, long end) throws ConversionException {
+    return graph.addOne(OnnxNode.op("Slice").inputs(x, graph.int64s(false, start), graph.int64s(false, end), graph.int64s(false, axis)));
+  }
+}

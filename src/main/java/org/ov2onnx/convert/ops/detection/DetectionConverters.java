@@ -1,0 +1,14 @@
+package org.ov2onnx.convert.ops.detection;
+
+import java.util.List;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** The detection and segmentation family: non-maximum suppression, ROI pooling, YOLO regions, prior boxes. */
+public final class DetectionConverters {
+  private DetectionConverters() {}
+
+  public static List<OpConverter> all() {
+    return List.of(
+        new NonMaxSuppressionConverter());
+  }
+}
