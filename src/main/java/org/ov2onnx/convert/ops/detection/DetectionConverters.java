@@ -9,6 +9,7 @@ public final class DetectionConverters {
 
   public static List<OpConverter> all() {
     return List.of(
-        new NonMaxSuppressionConverter());
+        new NonMaxSuppressionConverter(),
+        new ROIAlignConverter());
   }
 }
