@@ -11,6 +11,7 @@ public final class DetectionConverters {
     return List.of(
         new NonMaxSuppressionConverter(),
         new ROIAlignConverter(),
-        new ROIPoolingConverter());
+        new ROIPoolingConverter(),
+        new ReorgYoloConverter());
   }
 }
