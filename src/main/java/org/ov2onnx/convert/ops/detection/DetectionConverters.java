@@ -12,6 +12,7 @@ public final class DetectionConverters {
         new NonMaxSuppressionConverter(),
         new ROIAlignConverter(),
         new ROIPoolingConverter(),
+        new RegionYoloConverter(),
         new ReorgYoloConverter());
   }
 }
