@@ -5,6 +5,7 @@ import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
 import org.ov2onnx.openvino.ElementType;
+import org.ov2onnx.openvino.PartialShape;
 
 /** Helpers the detection converters share. */
 final class Detection {
@@ -26,6 +27,16 @@ final class Detection {
         ? OnnxNode.op("Identity").inputs(value)
         : OnnxNode.op("Cast").inputs(value).attr("to", (long) graph.onnxType(wanted));
     graph.add(op.outputs(node.output(i)));
+  }
+
+  /** C, H and W of a 4-D input {@code i} whose C, H and W are static, or an error naming the node. */
+  static long[] staticChw(NodeView node, int i) throws ConversionException {
+    PartialShape in = node.inputShape(i);
+    if (in.isRankDynamic() || in.rank() != 4 || !in.dims().get(1).isStatic() || !in.dims().get(2).isStatic()
+        || !in.dims().get(3).isStatic()) {
+      throw node.error("needs a 4-D input " + i + " with static C, H and W, got " + in);
+    }
+    return new long[] {in.dims().get(1).length(), in.dims().get(2).length(), in.dims().get(3).length()};
   }
 
   /** Slice of {@code x} along {@code axis} from {@code start} to {@code end}. */

@@ -8,7 +8,6 @@ import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
 import org.ov2onnx.convert.spi.OpConverter;
-import org.ov2onnx.openvino.PartialShape;
 
 /**
  * RegionYolo: the channels are R regions of K = coords + classes + 1 entries (x, y, the other
@@ -28,14 +27,10 @@ public final class RegionYoloConverter implements OpConverter {
     boolean softmax = node.boolAttr("do_softmax");
     long regions = softmax ? node.intAttr("num") : node.intsAttr("mask").length;
     long k = coords + classes + 1;
-    PartialShape in = node.inputShape(0);
-    if (in.isRankDynamic() || in.rank() != 4 || !in.dims().get(1).isStatic() || !in.dims().get(2).isStatic()
-        || !in.dims().get(3).isStatic()) {
-      throw node.error("needs a 4-D input with static C, H and W, got " + in);
-    }
-    long c = in.dims().get(1).length();
-    long h = in.dims().get(2).length();
-    long w = in.dims().get(3).length();
+    long[] chw = Detection.staticChw(node, 0);
+    long c = chw[0];
+    long h = chw[1];
+    long w = chw[2];
     if (coords < 2 || classes < 1 || regions < 1 || c != regions * k) {
       throw node.error("input channels " + c + " are not " + regions + " regions of " + coords + " coordinates, "
           + classes + " classes and objectness");

@@ -6,7 +6,6 @@ import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
 import org.ov2onnx.convert.spi.OpConverter;
-import org.ov2onnx.openvino.PartialShape;
 
 /**
  * ReorgYolo (opset 2), Darknet's reorg: the input's memory, read as [N, C/s², H·s, W·s], is
@@ -23,14 +22,10 @@ public final class ReorgYoloConverter implements OpConverter {
     if (stride.length != 1 && (stride.length != 2 || stride[1] != s)) {
       throw node.error("needs one stride for both axes");
     }
-    PartialShape in = node.inputShape(0);
-    if (in.isRankDynamic() || in.rank() != 4 || !in.dims().get(1).isStatic() || !in.dims().get(2).isStatic()
-        || !in.dims().get(3).isStatic()) {
-      throw node.error("needs a 4-D input with static C, H and W, got " + in);
-    }
-    long c = in.dims().get(1).length();
-    long h = in.dims().get(2).length();
-    long w = in.dims().get(3).length();
+    long[] chw = Detection.staticChw(node, 0);
+    long c = chw[0];
+    long h = chw[1];
+    long w = chw[2];
     if (s <= 0 || c % (s * s) != 0 || h % s != 0 || w % s != 0) {
       throw node.error("stride " + s + " does not divide C = " + c + " by its square, H = " + h + " and W = " + w);
     }
