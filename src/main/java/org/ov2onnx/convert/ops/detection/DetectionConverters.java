@@ -10,6 +10,8 @@ public final class DetectionConverters {
   public static List<OpConverter> all() {
     return List.of(
         new NonMaxSuppressionConverter(),
+        new PriorBoxClusteredConverter(),
+        new PriorBoxConverter(),
         new ROIAlignConverter(),
         new ROIPoolingConverter(),
         new RegionYoloConverter(),
