@@ -9,6 +9,8 @@ public final class DetectionConverters {
 
   public static List<OpConverter> all() {
     return List.of(
+        new ExperimentalDetectronPriorGridGeneratorConverter(),
+        new ExperimentalDetectronTopKROIsConverter(),
         new NonMaxSuppressionConverter(),
         new PriorBoxClusteredConverter(),
         new PriorBoxConverter(),
