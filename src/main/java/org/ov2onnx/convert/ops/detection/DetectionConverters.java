@@ -9,6 +9,7 @@ public final class DetectionConverters {
 
   public static List<OpConverter> all() {
     return List.of(
+        new DeformableConvolutionConverter(),
         new ExperimentalDetectronPriorGridGeneratorConverter(),
         new ExperimentalDetectronTopKROIsConverter(),
         new NonMaxSuppressionConverter(),
