@@ -13,6 +13,7 @@ public final class DetectionConverters {
         new ExperimentalDetectronPriorGridGeneratorConverter(),
         new ExperimentalDetectronTopKROIsConverter(),
         new NonMaxSuppressionConverter(),
+        new PSROIPoolingConverter(),
         new PriorBoxClusteredConverter(),
         new PriorBoxConverter(),
         new ROIAlignConverter(),
