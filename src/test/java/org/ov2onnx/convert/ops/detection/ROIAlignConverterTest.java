@@ -48,9 +48,16 @@ class ROIAlignConverterTest {
     OpCheck.of(roiAlign(9, "avg", "half_pixel", 2, 1.0, ElementType.F16), dir).run().assertUsesOp("RoiAlign");
   }
 
+  @ParameterizedTest
+  @CsvSource({"3, asymmetric, 2, 1.0", "3, asymmetric, 1, 0.5", "9, half_pixel_for_nn, 2, 1.0", "9, half_pixel, 3, 0.5",
+      "9, asymmetric, 2, 1.0"})
+  void max(int version, String aligned, int samplingRatio, double scale) throws Exception {
+    OpCheck.of(roiAlign(version, "max", aligned, samplingRatio, scale, ElementType.F32), dir).run().assertUsesOp("GridSample");
+  }
+
   @Test
-  void maxIsRefused() throws Exception {
-    IrBuilder ir = roiAlign(3, "max", null, 2, 1.0, ElementType.F32);
+  void maxWithAdaptiveSamplingIsRefused() throws Exception {
+    IrBuilder ir = roiAlign(3, "max", null, 0, 1.0, ElementType.F32);
     assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).run());
   }
 
