@@ -17,6 +17,7 @@ public final class DetectionConverters {
         new PriorBoxClusteredConverter(),
         new PriorBoxConverter(),
         new ROIAlignConverter(),
+        new ROIAlignRotatedConverter(),
         new ROIPoolingConverter(),
         new RegionYoloConverter(),
         new ReorgYoloConverter());
