@@ -38,9 +38,22 @@ class ROIPoolingConverterTest {
     OpCheck.of(roiPooling("max", 2, 3, 1.0, ElementType.F16), dir).run().assertUsesOp("MaxRoiPool");
   }
 
+  @ParameterizedTest
+  @CsvSource({"2, 2", "3, 4", "1, 1", "1, 3"})
+  void bilinear(int pooledH, int pooledW) throws Exception {
+    IrBuilder ir = new IrBuilder("roi_pooling_bilinear");
+    String x = ir.parameter("x", ElementType.F32, "2,3,9,11");
+    // normalized [batch, x1, y1, x2, y2]: inside, reversed, partly outside, a point
+    String rois = ir.constant("rois", ElementType.F32, new long[] {4, 5},
+        0, 0.1, 0.2, 0.8, 0.7, 1, 0.9, 0.6, 0.3, 0.1, 1, -0.2, 0.5, 1.3, 0.9, 0, 0.5, 0.5, 0.5, 0.5);
+    ir.result(ir.op("ROIPooling", 2, Map.of("pooled_h", Integer.toString(pooledH), "pooled_w", Integer.toString(pooledW),
+        "spatial_scale", "1", "method", "bilinear"), x, rois));
+    OpCheck.of(ir, dir).run().assertUsesOp("GridSample");
+  }
+
   @Test
-  void bilinearIsRefused() throws Exception {
+  void bilinearNeedsOpset16() throws Exception {
     IrBuilder ir = roiPooling("bilinear", 2, 2, 1.0, ElementType.F32);
-    assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).run());
+    assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).opset(15).run());
   }
 }
