@@ -35,16 +35,13 @@ public final class DeformableConvolutionConverter implements OpConverter {
     if (in.isRankDynamic() || in.rank() != 4) {
       throw node.error("only 2-D deformable convolution is converted, got input " + in);
     }
-    long[] chw = Detection.staticChw(node, 0);
+    long[] chw = Detection.sampledChw(node);
     long c = chw[0];
     long h = chw[1];
     long w = chw[2];
     if (filters.isRankDynamic() || !filters.dims().get(2).isStatic() || !filters.dims().get(3).isStatic()
         || out.isRankDynamic() || !out.dims().get(2).isStatic() || !out.dims().get(3).isStatic()) {
       throw node.error("needs static kernel and output spatial sizes, got filters " + filters + ", output " + out);
-    }
-    if (h < 2 || w < 2) {
-      throw node.error("needs an input height and width above 1 (GridSample's normalized coordinates), got " + h + " x " + w);
     }
     long kh = filters.dims().get(2).length();
     long kw = filters.dims().get(3).length();

@@ -39,8 +39,34 @@ final class Detection {
     return new long[] {in.dims().get(1).length(), in.dims().get(2).length(), in.dims().get(3).length()};
   }
 
+  /** Static C, H, W of input 0 where H and W are above 1, as GridSample's align_corners normalization needs. */
+  static long[] sampledChw(NodeView node) throws ConversionException {
+    long[] chw = staticChw(node, 0);
+    if (chw[1] < 2 || chw[2] < 2) {
+      throw node.error("needs an input height and width above 1 (GridSample's normalized coordinates), got "
+          + chw[1] + " x " + chw[2]);
+    }
+    return chw;
+  }
+
+  /** Checks that input 0 has output_dim · group_size² channels (position-sensitive pooling). */
+  static void positionSensitiveChannels(NodeView node, long[] chw) throws ConversionException {
+    long g = node.intAttr("group_size");
+    long out = node.intAttr("output_dim");
+    if (chw[0] != out * g * g) {
+      throw node.error("input channels " + chw[0] + " are not output_dim * group_size^2 = " + out * g * g);
+    }
+  }
+
   /** Slice of {@code x} along {@code axis} from {@code start} to {@code end}. */
   static String slice(GraphBuilder graph, String x, long axis, long start, long end) throws ConversionException {
     return graph.addOne(OnnxNode.op("Slice").inputs(x, graph.int64s(false, start), graph.int64s(false, end), graph.int64s(false, axis)));
+  }
+
+  /** C's roundf: half away from zero (ONNX's Round is half to even). */
+  static String roundHalfAway(GraphBuilder graph, String x) throws ConversionException {
+    String magnitude = graph.addOne(OnnxNode.op("Floor").inputs(graph.addOne(OnnxNode.op("Add").inputs(
+        graph.addOne(OnnxNode.op("Abs").inputs(x)), graph.scalar(ElementType.F32, 0.5)))));
+    return graph.addOne(OnnxNode.op("Mul").inputs(magnitude, graph.addOne(OnnxNode.op("Sign").inputs(x))));
   }
 }

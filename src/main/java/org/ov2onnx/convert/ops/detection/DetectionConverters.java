@@ -10,6 +10,7 @@ public final class DetectionConverters {
   public static List<OpConverter> all() {
     return List.of(
         new DeformableConvolutionConverter(),
+        new DeformablePSROIPoolingConverter(),
         new ExperimentalDetectronPriorGridGeneratorConverter(),
         new ExperimentalDetectronROIFeatureExtractorConverter(),
         new ExperimentalDetectronTopKROIsConverter(),

@@ -30,9 +30,7 @@ public final class PSROIPoolingConverter implements OpConverter {
     long g = node.intAttr("group_size");
     long outDim = node.intAttr("output_dim");
     long[] chw = Detection.staticChw(node, 0);
-    if (chw[0] != outDim * g * g) {
-      throw node.error("input channels " + chw[0] + " are not output_dim * group_size^2 = " + outDim * g * g);
-    }
+    Detection.positionSensitiveChannels(node, chw);
     long h = chw[1];
     long w = chw[2];
     String data = Detection.f32Input(node, graph, 0);
@@ -64,9 +62,9 @@ public final class PSROIPoolingConverter implements OpConverter {
    */
   private static String[] binMask(GraphBuilder graph, String rois, String scale, long at, long g, long size)
       throws ConversionException {
-    String start = graph.addOne(OnnxNode.op("Mul").inputs(roundHalfAway(graph, Detection.slice(graph, rois, 1, at, at + 1)), scale));
+    String start = graph.addOne(OnnxNode.op("Mul").inputs(Detection.roundHalfAway(graph, Detection.slice(graph, rois, 1, at, at + 1)), scale));
     String endPlusOne = graph.addOne(OnnxNode.op("Add").inputs(
-        roundHalfAway(graph, Detection.slice(graph, rois, 1, at + 2, at + 3)), graph.scalar(ElementType.F32, 1)));
+        Detection.roundHalfAway(graph, Detection.slice(graph, rois, 1, at + 2, at + 3)), graph.scalar(ElementType.F32, 1)));
     String end = graph.addOne(OnnxNode.op("Mul").inputs(endPlusOne, scale));
     String bin = graph.addOne(OnnxNode.op("Div").inputs(graph.addOne(OnnxNode.op("Sub").inputs(end, start)),
         graph.scalar(ElementType.F32, g)));
@@ -101,12 +99,5 @@ public final class PSROIPoolingConverter implements OpConverter {
   private static String edge(GraphBuilder graph, String start, String bin, double[] k) throws ConversionException {
     String steps = graph.addOne(OnnxNode.op("Mul").inputs(graph.constant(ElementType.F32, new long[] {k.length}, k), bin));
     return graph.addOne(OnnxNode.op("Add").inputs(start, steps));
-  }
-
-  /** C's roundf: half away from zero (ONNX's Round is half to even). */
-  private static String roundHalfAway(GraphBuilder graph, String x) throws ConversionException {
-    String magnitude = graph.addOne(OnnxNode.op("Floor").inputs(graph.addOne(OnnxNode.op("Add").inputs(
-        graph.addOne(OnnxNode.op("Abs").inputs(x)), graph.scalar(ElementType.F32, 0.5)))));
-    return graph.addOne(OnnxNode.op("Mul").inputs(magnitude, graph.addOne(OnnxNode.op("Sign").inputs(x))));
   }
 }

@@ -46,12 +46,9 @@ public final class ROIPoolingConverter implements OpConverter {
     if (graph.opset() < 16) {
       throw node.error("method bilinear needs GridSample, ONNX opset 16 or later");
     }
-    long[] chw = Detection.staticChw(node, 0);
+    long[] chw = Detection.sampledChw(node);
     long h = chw[1];
     long w = chw[2];
-    if (h < 2 || w < 2) {
-      throw node.error("method bilinear needs an input height and width above 1, got " + h + " x " + w);
-    }
     long ph = node.intAttr("pooled_h");
     long pw = node.intAttr("pooled_w");
     String rois = Detection.f32Input(node, graph, 1);

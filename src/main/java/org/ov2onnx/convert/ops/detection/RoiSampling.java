@@ -68,12 +68,9 @@ final class RoiSampling {
    * both [R, PH·sr, PW·sr] f32: [R, C, PH·sr, PW·sr].
    */
   String read(String x, String y) throws ConversionException {
-    long[] chw = Detection.staticChw(node, 0);
+    long[] chw = Detection.sampledChw(node);
     long h = chw[1];
     long w = chw[2];
-    if (h < 2 || w < 2) {
-      throw node.error("needs an input height and width above 1 (GridSample's normalized coordinates), got " + h + " x " + w);
-    }
     String batch = node.inputType(2) == ElementType.I64 ? node.input(2) : graph.cast(node.input(2), ElementType.I64);
     String images = graph.addOne(OnnxNode.op("Gather").inputs(Detection.f32Input(node, graph, 0), batch).attr("axis", 0L));
     String xn = op("Sub", op("Mul", x, f32(2.0 / (w - 1))), f32(1));
