@@ -20,7 +20,8 @@ import org.ov2onnx.openvino.ElementType;
  * graph (the next float below t is t * (1 - 2^-24) rounded to f32). ONNX lists the
  * selected boxes by batch, class, then score, which is OpenVINO's order for
  * sort_result_descending=false; for true the rows are reordered by score over all batches and
- * classes (GatherND of the scores, TopK, Gather). The result has one row per selected box, as
+ * classes (GatherND of the scores, TopK, Gather; equal scores keep ONNX's order, which OpenVINO's
+ * specification leaves open). The result has one row per selected box, as
  * OpenVINO's CPU plugin returns for every version (the -1 padding to a static size that the
  * v1-v4 specification describes is not produced). v5/v9 selected_scores are [batch, class, score]
  * rows built from the same indices; valid_outputs is their count. Soft-NMS (soft_nms_sigma other
@@ -29,7 +30,8 @@ import org.ov2onnx.openvino.ElementType;
 @ConvertsOp(type = "NonMaxSuppression", versions = {1, 3, 4, 5, 9}, minOpset = 13,
     notes = "NonMaxSuppression (+ GatherND/TopK/Gather to sort across batches, Concat for selected_scores); "
         + "one row per selected box as on OpenVINO's CPU plugin (no -1 padding); soft_nms_sigma must be a constant 0; "
-        + "IoU >= iou_threshold suppresses, as on OpenVINO's CPU plugin")
+        + "IoU >= iou_threshold suppresses, as on OpenVINO's CPU plugin; rows of equal score may come in another order "
+        + "than OpenVINO's (its specification leaves that order open)")
 public final class NonMaxSuppressionConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
