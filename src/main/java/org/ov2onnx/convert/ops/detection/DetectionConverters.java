@@ -11,6 +11,7 @@ public final class DetectionConverters {
     return List.of(
         new DeformableConvolutionConverter(),
         new DeformablePSROIPoolingConverter(),
+        new ExperimentalDetectronGenerateProposalsSingleImageConverter(),
         new ExperimentalDetectronPriorGridGeneratorConverter(),
         new ExperimentalDetectronROIFeatureExtractorConverter(),
         new ExperimentalDetectronTopKROIsConverter(),
