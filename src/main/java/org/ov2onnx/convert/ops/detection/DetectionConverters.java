@@ -15,6 +15,7 @@ public final class DetectionConverters {
         new ExperimentalDetectronPriorGridGeneratorConverter(),
         new ExperimentalDetectronROIFeatureExtractorConverter(),
         new ExperimentalDetectronTopKROIsConverter(),
+        new GenerateProposalsConverter(),
         new NonMaxSuppressionConverter(),
         new PSROIPoolingConverter(),
         new PriorBoxClusteredConverter(),

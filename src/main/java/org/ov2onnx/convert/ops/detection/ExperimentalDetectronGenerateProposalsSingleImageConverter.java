@@ -42,27 +42,11 @@ public final class ExperimentalDetectronGenerateProposalsSingleImageConverter im
     String scores = op(graph, "Reshape", Detection.f32Input(node, graph, 3), graph.int64s(false, a, hw));
     scores = op(graph, "Reshape", graph.addOne(OnnxNode.op("Transpose").inputs(scores).attr("perm", new long[] {1, 0})),
         graph.int64s(false, count));
-    String one = f32(graph, 1);
-    String half = f32(graph, 0.5);
-    String imgH = op(graph, "Sub", Detection.slice(graph, info, 0, 0, 1), one);
-    String imgW = op(graph, "Sub", Detection.slice(graph, info, 0, 1, 2), one);
-    String[] corner = new String[4];
-    String[] sides = new String[2];
-    for (int axis = 0; axis < 2; axis++) {
-      String lo = Detection.slice(graph, anchors, 1, axis, axis + 1);
-      String hi = Detection.slice(graph, anchors, 1, axis + 2, axis + 3);
-      String size = op(graph, "Add", op(graph, "Sub", hi, lo), one);
-      String centre = op(graph, "Add", lo, op(graph, "Mul", half, size));
-      String predCentre = op(graph, "Add", op(graph, "Mul", Detection.slice(graph, deltas, 1, axis, axis + 1), size), centre);
-      String logSize = op(graph, "Min", Detection.slice(graph, deltas, 1, axis + 2, axis + 3), f32(graph, (float) Math.log(1000. / 16.)));
-      String predSize = op(graph, "Mul", op(graph, "Exp", logSize), size);
-      String limit = axis == 0 ? imgW : imgH;
-      String newLo = clip(graph, op(graph, "Sub", predCentre, op(graph, "Mul", half, predSize)), limit);
-      String newHi = clip(graph, op(graph, "Sub", op(graph, "Add", predCentre, op(graph, "Mul", half, predSize)), one), limit);
-      corner[axis] = newLo;
-      corner[axis + 2] = newHi;
-      sides[axis] = op(graph, "Add", op(graph, "Sub", newHi, newLo), one);
-    }
+    String imgH = Detection.slice(graph, info, 0, 0, 1);
+    String imgW = Detection.slice(graph, info, 0, 1, 2);
+    String[] refined = Proposals.refine(graph, anchors, deltas, imgW, imgH, 1);
+    String[] corner = {refined[0], refined[1], refined[2], refined[3]};
+    String[] sides = {refined[4], refined[5]};
     String minSize = f32(graph, (float) node.floatAttr("min_size"));
     String big = op(graph, "And", op(graph, "LessOrEqual", minSize, sides[0]), op(graph, "LessOrEqual", minSize, sides[1]));
     String kept = op(graph, "Mul", graph.cast(op(graph, "Reshape", big, graph.int64s(false, count)), ElementType.F32), scores);
@@ -87,15 +71,11 @@ public final class ExperimentalDetectronGenerateProposalsSingleImageConverter im
     }
   }
 
-  private static String clip(GraphBuilder graph, String v, String limit) throws ConversionException {
-    return op(graph, "Max", f32(graph, 0), op(graph, "Min", v, limit));
-  }
-
   private static String op(GraphBuilder graph, String type, String... inputs) throws ConversionException {
-    return graph.addOne(OnnxNode.op(type).inputs(inputs));
+    return Proposals.op(graph, type, inputs);
   }
 
   private static String f32(GraphBuilder graph, double v) throws ConversionException {
-    return graph.scalar(ElementType.F32, v);
+    return Proposals.f32(graph, v);
   }
 }

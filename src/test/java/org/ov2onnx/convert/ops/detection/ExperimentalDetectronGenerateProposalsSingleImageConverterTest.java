@@ -26,10 +26,17 @@ class ExperimentalDetectronGenerateProposalsSingleImageConverterTest {
         "nms_threshold", Double.toString(nms), "pre_nms_count", Integer.toString(pre), "post_nms_count", Integer.toString(post)),
         2, info, anchors, deltas, scores);
     out.forEach(ir::result);
-    // anchors as [x0, y0, x1, y1] with x1 >= x0: random corners, then sorted per box
-    java.util.Random r = new java.util.Random(7);
-    float[] a = new float[24 * 4];
-    for (int i = 0; i < 24; i++) {
+    float[] a = anchors(24, 7);
+    OpCheck.of(ir, dir).input("im_info", Tensor.ofFloats(new long[] {3}, 40, 50, 1))
+        .input("anchors", Tensor.ofFloats(new long[] {24, 4}, a)).range("deltas", -0.5, 0.5).range("scores", 0, 1).run()
+        .assertUsesOp("NonMaxSuppression");
+  }
+
+  /** {@code n} random anchors [x0, y0, x1, y1] in a 60 x 50 image, with x1 > x0 and y1 > y0. */
+  static float[] anchors(int n, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    float[] a = new float[n * 4];
+    for (int i = 0; i < n; i++) {
       float x0 = r.nextFloat() * 40;
       float y0 = r.nextFloat() * 30;
       a[4 * i] = x0;
@@ -37,8 +44,6 @@ class ExperimentalDetectronGenerateProposalsSingleImageConverterTest {
       a[4 * i + 2] = x0 + 2 + r.nextFloat() * 20;
       a[4 * i + 3] = y0 + 2 + r.nextFloat() * 20;
     }
-    OpCheck.of(ir, dir).input("im_info", Tensor.ofFloats(new long[] {3}, 40, 50, 1))
-        .input("anchors", Tensor.ofFloats(new long[] {24, 4}, a)).range("deltas", -0.5, 0.5).range("scores", 0, 1).run()
-        .assertUsesOp("NonMaxSuppression");
+    return a;
   }
 }
