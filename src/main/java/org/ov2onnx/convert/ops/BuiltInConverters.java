@@ -35,6 +35,7 @@ public final class BuiltInConverters {
     all.addAll(org.ov2onnx.convert.ops.control.ControlConverters.all());
     all.addAll(org.ov2onnx.convert.ops.quantization.QuantizationConverters.all());
     all.addAll(org.ov2onnx.convert.ops.recurrent.RecurrentConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.detection.DetectionConverters.all());
     return all;
   }
 }
