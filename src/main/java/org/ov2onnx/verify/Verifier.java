@@ -47,6 +47,7 @@ public final class Verifier {
       requireFile(options.inputData(), "--input-data");
     }
     List<String> notes = new ArrayList<>();
+    options = QuantizedDefaults.apply(onnx, options, notes);
     try (Core core = Core.create();
         Model model = core.readModel(original, options.weights())) {
       try {
