@@ -98,6 +98,6 @@ class ConvertCommandTest {
     CliTest r = CliTest.run("ops");
     assertEquals(0, r.exitCode());
     assertTrue(r.out().contains("Convert-1"), r.out());
-    assertTrue(r.out().contains("[provider]"), "the test provider's Selu: " + r.out());
+    assertTrue(r.out().contains("[provider]"), "the test provider's ErfInv: " + r.out());
   }
 }

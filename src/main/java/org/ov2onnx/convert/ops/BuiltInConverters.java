@@ -32,6 +32,7 @@ public final class BuiltInConverters {
     all.addAll(ShapeConverters.all());
     all.addAll(IndexingConverters.all());
     all.addAll(MiscConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.math.MathConverters.all());
     return all;
   }
 }
