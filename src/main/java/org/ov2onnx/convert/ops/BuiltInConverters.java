@@ -33,6 +33,7 @@ public final class BuiltInConverters {
     all.addAll(IndexingConverters.all());
     all.addAll(MiscConverters.all());
     all.addAll(org.ov2onnx.convert.ops.math.MathConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.sequence.SequenceConverters.all());
     return all;
   }
 }

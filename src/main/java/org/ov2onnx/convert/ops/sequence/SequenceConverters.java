@@ -1,0 +1,16 @@
+package org.ov2onnx.convert.ops.sequence;
+
+import java.util.List;
+import org.ov2onnx.convert.spi.OpConverter;
+
+/** Reordering and searching along axes: Reverse, ReverseSequence, Roll. */
+public final class SequenceConverters {
+  private SequenceConverters() {}
+
+  public static List<OpConverter> all() {
+    return List.of(
+        new ReverseConverter(),
+        new ReverseSequenceConverter(),
+        new RollConverter());
+  }
+}
