@@ -3,14 +3,16 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering and searching along axes: Reverse, ReverseSequence, Roll. */
+/** Reordering and searching along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
   public static List<OpConverter> all() {
     return List.of(
+        new BucketizeConverter(),
         new ReverseConverter(),
         new ReverseSequenceConverter(),
-        new RollConverter());
+        new RollConverter(),
+        new SearchSortedConverter());
   }
 }
