@@ -34,6 +34,7 @@ public final class BuiltInConverters {
     all.addAll(MiscConverters.all());
     all.addAll(org.ov2onnx.convert.ops.math.MathConverters.all());
     all.addAll(org.ov2onnx.convert.ops.sequence.SequenceConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.image.ImageConverters.all());
     return all;
   }
 }
