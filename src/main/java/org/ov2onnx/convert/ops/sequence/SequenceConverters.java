@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering and searching along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted. */
+/** Reordering, searching and scattering along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted, SliceScatter. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
@@ -13,6 +13,7 @@ public final class SequenceConverters {
         new ReverseConverter(),
         new ReverseSequenceConverter(),
         new RollConverter(),
-        new SearchSortedConverter());
+        new SearchSortedConverter(),
+        new SliceScatterConverter());
   }
 }
