@@ -35,6 +35,7 @@ public final class BuiltInConverters {
     all.addAll(org.ov2onnx.convert.ops.math.MathConverters.all());
     all.addAll(org.ov2onnx.convert.ops.sequence.SequenceConverters.all());
     all.addAll(org.ov2onnx.convert.ops.image.ImageConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.embedding.EmbeddingConverters.all());
     return all;
   }
 }
