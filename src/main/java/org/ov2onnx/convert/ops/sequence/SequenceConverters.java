@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering, searching and scattering along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted, SliceScatter. */
+/** Reordering, searching and scattering along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
@@ -14,6 +14,8 @@ public final class SequenceConverters {
         new ReverseSequenceConverter(),
         new RollConverter(),
         new SearchSortedConverter(),
-        new SliceScatterConverter());
+        new SegmentMaxConverter(),
+        new SliceScatterConverter(),
+        new UniqueConverter());
   }
 }
