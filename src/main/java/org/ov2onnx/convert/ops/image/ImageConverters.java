@@ -3,13 +3,16 @@ package org.ov2onnx.convert.ops.image;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Image and block rearrangements: BatchToSpace, SpaceToBatch. */
+/** Image and block rearrangements: BatchToSpace, Col2Im, ExtractImagePatches, GridSample, SpaceToBatch. */
 public final class ImageConverters {
   private ImageConverters() {}
 
   public static List<OpConverter> all() {
     return List.of(
         new BatchToSpaceConverter(),
+        new Col2ImConverter(),
+        new ExtractImagePatchesConverter(),
+        new GridSampleConverter(),
         new SpaceToBatchConverter());
   }
 }
