@@ -3,13 +3,14 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering, searching and scattering along axes: Bucketize, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
+/** Reordering, searching and scattering along axes: Bucketize, GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
   public static List<OpConverter> all() {
     return List.of(
         new BucketizeConverter(),
+        new GatherTreeConverter(),
         new ReverseConverter(),
         new ReverseSequenceConverter(),
         new RollConverter(),
