@@ -3,13 +3,15 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering, searching and scattering along axes: Bucketize, GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
+/** Reordering, searching and scattering along axes: Bucketize, CTCGreedyDecoder(SeqLen), GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
   public static List<OpConverter> all() {
     return List.of(
         new BucketizeConverter(),
+        new CTCGreedyDecoderConverter(),
+        new CTCGreedyDecoderSeqLenConverter(),
         new GatherTreeConverter(),
         new ReverseConverter(),
         new ReverseSequenceConverter(),
