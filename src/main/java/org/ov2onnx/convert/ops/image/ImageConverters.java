@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.image;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Image and block rearrangements: BatchToSpace, Col2Im, ExtractImagePatches, GridSample, SpaceToBatch. */
+/** Image and block rearrangements: BatchToSpace, Col2Im, ExtractImagePatches, GridSample, I420/NV12 to RGB/BGR, SpaceToBatch. */
 public final class ImageConverters {
   private ImageConverters() {}
 
@@ -13,6 +13,10 @@ public final class ImageConverters {
         new Col2ImConverter(),
         new ExtractImagePatchesConverter(),
         new GridSampleConverter(),
+        new I420toBGRConverter(),
+        new I420toRGBConverter(),
+        new NV12toBGRConverter(),
+        new NV12toRGBConverter(),
         new SpaceToBatchConverter());
   }
 }
