@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering, searching and scattering along axes: Bucketize, CTCGreedyDecoder(SeqLen), GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, Unique. */
+/** Reordering, searching and scattering along axes: Bucketize, CTCGreedyDecoder(SeqLen), GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, SparseFillEmptyRows, Unique. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
@@ -19,6 +19,7 @@ public final class SequenceConverters {
         new SearchSortedConverter(),
         new SegmentMaxConverter(),
         new SliceScatterConverter(),
+        new SparseFillEmptyRowsConverter(),
         new UniqueConverter());
   }
 }
