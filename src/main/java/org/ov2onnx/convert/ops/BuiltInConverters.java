@@ -37,6 +37,7 @@ public final class BuiltInConverters {
     all.addAll(org.ov2onnx.convert.ops.image.ImageConverters.all());
     all.addAll(org.ov2onnx.convert.ops.embedding.EmbeddingConverters.all());
     all.addAll(org.ov2onnx.convert.ops.signal.SignalConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.random.RandomConverters.all());
     return all;
   }
 }
