@@ -13,15 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;
-import org.ov2onnx.openvino.CompiledModel;
-import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.ElementType;
-import org.ov2onnx.openvino.InferRequest;
-import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.Tensor;
 import org.ov2onnx.testing.IrBuilder;
 import org.ov2onnx.testing.OpCheck;
-import org.ov2onnx.verify.OnnxRuntimeRunner;
 
 /**
  * Different generators cannot agree value by value, so this compares what the conversion
@@ -44,9 +39,9 @@ class RandomUniformConverterTest {
     Path xml = ir.write(dir);
     Path onnx = dir.resolve("random.onnx");
     new Converter().convert(xml, onnx, ConvertOptions.defaults());
-    Tensor first = runOnnx(onnx);
-    Tensor second = runOnnx(onnx);
-    Tensor reference = runOpenVino(xml);
+    Tensor first = RandomRuns.onnx(onnx);
+    Tensor second = RandomRuns.onnx(onnx);
+    Tensor reference = RandomRuns.openVino(xml);
     assertArrayEquals(reference.shape(), first.shape());
     assertEquals(reference.elementType(), first.elementType());
     boolean integer = t == ElementType.I32 || t == ElementType.I64;
@@ -71,21 +66,5 @@ class RandomUniformConverterTest {
   private static boolean onnxHasSeed(Path onnx) throws Exception {
     var model = org.ov2onnx.onnx.proto.OnnxProto.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(onnx));
     return model.getGraph().getNodeList().stream().flatMap(n -> n.getAttributeList().stream()).anyMatch(a -> a.getName().equals("seed"));
-  }
-
-  private static Tensor runOnnx(Path onnx) throws Exception {
-    try (OnnxRuntimeRunner ort = new OnnxRuntimeRunner(onnx)) {
-      return ort.run(Map.of(), null).values().iterator().next();
-    }
-  }
-
-  private static Tensor runOpenVino(Path xml) throws Exception {
-    try (Core core = Core.create();
-        Model model = core.readModel(xml);
-        CompiledModel compiled = core.compile(model, "CPU", Core.REFERENCE_MODE);
-        InferRequest request = compiled.createRequest()) {
-      request.infer();
-      return request.output(0);
-    }
   }
 }
