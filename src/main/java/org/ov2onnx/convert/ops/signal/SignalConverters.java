@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.signal;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Fourier transforms: DFT, IDFT, RDFT, IRDFT. */
+/** Fourier transforms: DFT, IDFT, RDFT, IRDFT, STFT. */
 public final class SignalConverters {
   private SignalConverters() {}
 
@@ -12,6 +12,7 @@ public final class SignalConverters {
         new DFTConverter(),
         new IDFTConverter(),
         new IRDFTConverter(),
-        new RDFTConverter());
+        new RDFTConverter(),
+        new STFTConverter());
   }
 }
