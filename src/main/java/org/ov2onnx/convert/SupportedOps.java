@@ -45,10 +45,16 @@ public final class SupportedOps {
    * The operation version (row of openvino-ops.tsv) that OpenVINO means by {@code reported}, the
    * {@code version_id} it gives a node. That is usually the opset in which the version appeared
    * (Acosh-3 is reported as 4), but not always (LogicalXor-1 as 2, ShuffleChannels-1, which
-   * appeared in opset 3, as 1): the row is the latest one appearing at or before {@code reported},
-   * or the type's first row when there is none. Empty if OpenVINO's opsets have no such type.
+   * appeared in opset 3, as 1, Squeeze-15, first in opset 16, as 15): the row whose version is
+   * {@code reported}, else the latest one appearing at or before {@code reported}, or the type's
+   * first row when there is none. Empty if OpenVINO's opsets have no such type.
    */
   public static java.util.Optional<OpVersion> rowOf(List<OpVersion> ops, String type, int reported) {
+    for (OpVersion o : ops) {
+      if (o.type().equals(type) && o.version() == reported) {
+        return java.util.Optional.of(o); // Squeeze-15, reported as 15, first listed in opset 16
+      }
+    }
     OpVersion best = null;
     OpVersion first = null;
     for (OpVersion o : ops) {

@@ -30,6 +30,8 @@ class SupportedOpsDocTest {
     assertEquals(new SupportedOps.OpVersion("ShuffleChannels", 1, 3, 16), SupportedOps.rowOf(ops, "ShuffleChannels", 1).orElseThrow());
     assertEquals(new SupportedOps.OpVersion("ScatterNDUpdate", 3, 4, 14), SupportedOps.rowOf(ops, "ScatterNDUpdate", 4).orElseThrow());
     assertEquals(new SupportedOps.OpVersion("ScatterNDUpdate", 15, 15, 16), SupportedOps.rowOf(ops, "ScatterNDUpdate", 15).orElseThrow());
+    assertEquals(new SupportedOps.OpVersion("Squeeze", 15, 16, 16), SupportedOps.rowOf(ops, "Squeeze", 15).orElseThrow());
+    assertEquals(new SupportedOps.OpVersion("Squeeze", 1, 1, 15), SupportedOps.rowOf(ops, "Squeeze", 1).orElseThrow());
     assertTrue(SupportedOps.rowOf(ops, "NoSuchOp", 1).isEmpty());
   }
 

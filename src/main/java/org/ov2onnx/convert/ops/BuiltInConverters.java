@@ -36,6 +36,12 @@ public final class BuiltInConverters {
     all.addAll(org.ov2onnx.convert.ops.quantization.QuantizationConverters.all());
     all.addAll(org.ov2onnx.convert.ops.recurrent.RecurrentConverters.all());
     all.addAll(org.ov2onnx.convert.ops.detection.DetectionConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.math.MathConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.sequence.SequenceConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.image.ImageConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.embedding.EmbeddingConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.signal.SignalConverters.all());
+    all.addAll(org.ov2onnx.convert.ops.random.RandomConverters.all());
     return all;
   }
 }
