@@ -446,13 +446,14 @@ final class GraphAssembly implements Subgraph {
   GraphProto build(String graphName, List<String> inputOrder, List<String> outputOrder) {
     inputs.sort(java.util.Comparator.comparingInt(v -> position(inputOrder, v.getName())));
     outputs.sort(java.util.Comparator.comparingInt(v -> position(outputOrder, v.getName())));
+    List<NodeProto> live = liveNodes();
     Set<String> used = new HashSet<>();
-    collectUses(nodes, used);
+    collectUses(live, used);
     for (ValueInfoProto o : outputs) {
       used.add(o.getName());
     }
     GraphProto.Builder g = GraphProto.newBuilder().setName(graphName);
-    g.addAllNode(nodes);
+    g.addAllNode(live);
     g.addAllInput(inputs);
     g.addAllOutput(outputs);
     for (TensorProto t : initializers.values()) {
@@ -461,6 +462,30 @@ final class GraphAssembly implements Subgraph {
       }
     }
     return g.build();
+  }
+
+  /**
+   * The nodes whose outputs something needs (a graph output, or a needed node, inside its
+   * sub-graphs too), in order: values a converter read from a folded constant leave their former
+   * producers unused, and those are dropped with the initializers only they read.
+   */
+  private List<NodeProto> liveNodes() {
+    Set<String> needed = new HashSet<>(outputNames);
+    boolean[] keep = new boolean[nodes.size()];
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      NodeProto n = nodes.get(i);
+      if (n.getOutputList().stream().anyMatch(needed::contains)) {
+        keep[i] = true;
+        collectUses(List.of(n), needed);
+      }
+    }
+    List<NodeProto> live = new ArrayList<>();
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        live.add(nodes.get(i));
+      }
+    }
+    return live;
   }
 
   private static int position(List<String> order, String name) {
