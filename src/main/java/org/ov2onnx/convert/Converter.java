@@ -279,6 +279,9 @@ public final class Converter {
   /** Replaces f16 Constant → Convert(f32) by one f32 initializer (outside the Java heap). */
   private static void upcast(NodeViewImpl view, GraphAssembly graph) throws ConversionException {
     ConstantData half = view.constantInput(0).orElseThrow();
+    if (graph.reuse(view.output(0), half, "f32")) {
+      return; // the same f16 data was already upcast
+    }
     ByteBuffer in = half.bytes();
     int count = (int) half.elementCount();
     ByteBuffer out = ByteBuffer.allocateDirect(count * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -287,6 +290,7 @@ public final class Converter {
     }
     out.flip();
     graph.initializer(view.output(0), ElementType.F32, half.shape(), out);
+    graph.constants().remember(half, "f32", view.output(0));
   }
 
   /**

@@ -42,12 +42,24 @@ final class GraphAssembly implements GraphBuilder {
   private final Set<String> produced = new HashSet<>();
   private final Set<String> nodeNames = new HashSet<>();
   private final Map<String, Integer> domains = new TreeMap<>();
+  private final ConstantPool pool;
   private String nodePrefix = "node";
   private int nodesOfCurrent;
   private int minOpsetUsed;
 
   GraphAssembly(int opset) {
+    this(opset, new ConstantPool());
+  }
+
+  /** A graph whose constants are shared through {@code pool} (a body's: its parent's {@code child()}). */
+  GraphAssembly(int opset, ConstantPool pool) {
     this.opset = opset;
+    this.pool = pool;
+  }
+
+  /** This graph's table of shared constants. */
+  ConstantPool constants() {
+    return pool;
   }
 
   /** Reserves a value name decided before conversion (a node output's ONNX name). */
@@ -100,7 +112,9 @@ final class GraphAssembly implements GraphBuilder {
       b.setDomain(node.domain());
       domains.putIfAbsent(node.domain(), 1);
     }
-    b.addAllInput(node.inputs());
+    for (String input : node.inputs()) {
+      b.addInput(pool.resolve(input)); // a Constant that shares another's data names that one's initializer
+    }
     List<String> outs = new ArrayList<>(node.outputs());
     if (outs.isEmpty()) {
       for (int i = 0; i < node.outputCount(); i++) {
@@ -163,6 +177,9 @@ final class GraphAssembly implements GraphBuilder {
 
   @Override
   public String initializer(String name, ConstantData data) throws ConversionException {
+    if (reuse(name, data, "")) {
+      return name;
+    }
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(onnxType(data.elementType()));
     for (long d : data.shape()) {
       t.addDims(d);
@@ -178,7 +195,23 @@ final class GraphAssembly implements GraphBuilder {
     names.add(name);
     produced.add(name);
     initializers.put(name, t.build());
+    pool.remember(data, "", name);
     return name;
+  }
+
+  /**
+   * Makes {@code name} stand for the initializer already made from the same data as {@code source}
+   * ({@code kind} "" for the data itself, else a name for how it was derived); false if none was.
+   */
+  boolean reuse(String name, ConstantData source, String kind) {
+    String existing = pool.find(source, kind);
+    if (existing == null || existing.equals(name)) {
+      return false;
+    }
+    pool.alias(name, existing);
+    names.add(name);
+    produced.add(name);
+    return true;
   }
 
   /** An initializer over {@code bytes} (not copied). */
@@ -196,24 +229,40 @@ final class GraphAssembly implements GraphBuilder {
 
   @Override
   public String int64s(boolean scalar, long... values) {
+    int type = TensorProto.DataType.INT64.getNumber();
+    long[] shape = scalar && values.length == 1 ? new long[0] : new long[] {values.length};
+    ByteBuffer content = ByteBuffer.allocate(values.length * Long.BYTES);
+    content.asLongBuffer().put(values);
+    String existing = pool.findContent(type, shape, content);
+    if (existing != null) {
+      return existing;
+    }
     String name = fresh(nodePrefix + "/const");
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-    if (!(scalar && values.length == 1)) {
-      t.addDims(values.length);
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type);
+    for (long d : shape) {
+      t.addDims(d);
     }
     for (long v : values) {
       t.addInt64Data(v);
     }
     produced.add(name);
     initializers.put(name, t.build());
+    pool.rememberContent(type, shape, content, name);
     return name;
   }
 
   @Override
   public String constant(ElementType type, long[] shape, double... values) throws ConversionException {
+    TensorProto t = smallTensor(nodePrefix + "/const", type, shape, values);
+    ByteBuffer content = t.getRawData().asReadOnlyByteBuffer();
+    String existing = pool.findContent(t.getDataType(), shape, content);
+    if (existing != null) {
+      return existing;
+    }
     String name = fresh(nodePrefix + "/const");
     produced.add(name);
-    initializers.put(name, smallTensor(name, type, shape, values));
+    initializers.put(name, t.toBuilder().setName(name).build());
+    pool.rememberContent(t.getDataType(), shape, content, name);
     return name;
   }
 
@@ -252,6 +301,7 @@ final class GraphAssembly implements GraphBuilder {
    */
   String graphOutput(String value, String fallbackName, ElementType type, PartialShape shape)
       throws ConversionException {
+    value = pool.resolve(value);
     String name = value;
     if (isGraphInput(value) || isGraphOutput(value) || initializers.containsKey(value)) {
       name = addOne(OnnxNode.op("Identity").inputs(value).outputs(fresh(fallbackName)));
