@@ -3,6 +3,9 @@ package org.ov2onnx.convert.ops.normalization;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.LongStream;
+import org.ov2onnx.convert.spi.OnnxNode;
+import org.ov2onnx.openvino.Dimension;
+import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -10,8 +13,10 @@ import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OpConverter;
 
 /**
- * MVN, decomposed into ReduceMean, Sub, Mul, Sqrt, Add and Div (ONNX's MeanVarianceNormalization
- * has a fixed epsilon and always normalizes the variance).
+ * MVN. From opset 17, an MVN that normalizes the variance with eps inside the root over constant
+ * trailing axes is ONNX's LayerNormalization (scale 1, no bias), which ONNX Runtime runs as one
+ * kernel. Otherwise it is decomposed into ReduceMean, Sub, Mul, Sqrt, Add and Div (ONNX's
+ * MeanVarianceNormalization has a fixed epsilon and always normalizes the variance).
  *
  * <p>MVN-1 (which appeared in opset 2) reduces over axes 1.. or 2.. of a static rank, given by
  * {@code across_channels} or {@code reduction_axes}; eps is inside the root. MVN-6 takes its axes as input 1 (run-time axes need ONNX opset 18) and places
@@ -20,7 +25,7 @@ import org.ov2onnx.convert.spi.OpConverter;
 @ConvertsOp(
     type = "MVN",
     versions = {2, 6},
-    notes = "ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
+    notes = "LayerNormalization (opset 17+, eps inside the root, constant trailing axes of static size); else ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
 public final class MvnConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
@@ -39,16 +44,58 @@ public final class MvnConverter implements OpConverter {
             default -> throw node.error("has an unknown eps_mode '" + mode + "'");
           };
     }
+    boolean normalizeVariance = node.boolAttr("normalize_variance");
+    double eps = node.floatAttr("eps");
+    int axis = normalizeVariance && epsInsideSqrt ? layerNormAxis(node, graph, axes) : -1;
+    if (axis >= 0) {
+      long[] shape = new long[node.inputShape(0).rank() - axis];
+      int size = 1;
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = node.inputShape(0).dims().get(axis + d).length();
+        size = Math.multiplyExact(size, (int) shape[d]);
+      }
+      double[] ones = new double[size];
+      Arrays.fill(ones, 1);
+      String scale = graph.constant(node.inputType(0), shape, ones);
+      graph.add(
+          OnnxNode.op("LayerNormalization")
+              .inputs(node.input(0), scale)
+              .outputs(node.output(0))
+              .attr("axis", (long) axis)
+              .attr("epsilon", eps));
+      return;
+    }
     Moments.normalize(
-        node,
-        graph,
-        node.input(0),
-        node.inputType(0),
-        axes,
-        node.boolAttr("normalize_variance"),
-        node.floatAttr("eps"),
-        epsInsideSqrt,
-        node.output(0));
+        node, graph, node.input(0), node.inputType(0), axes, normalizeVariance, eps, epsInsideSqrt, node.output(0));
+  }
+
+  /** Normalized sizes up to which the ones of LayerNormalization's scale are written. */
+  private static final int MAX_SCALE = 1 << 16;
+
+  /**
+   * The {@code axis} of an ONNX LayerNormalization (opset 17) that computes this MVN exactly, or -1.
+   * It normalizes over axes {@code axis..rank-1} with eps inside the root, so the MVN must reduce
+   * over constant trailing axes of a static rank with static sizes there (for the scale of ones),
+   * in f32 or f16 (which ONNX Runtime's CPU kernel supports).
+   */
+  private static int layerNormAxis(NodeView node, GraphBuilder graph, Axes axes) {
+    ElementType type = node.inputType(0);
+    if (graph.opset() < 17 || !axes.isConstant() || axes.isEmpty() || node.inputShape(0).isRankDynamic()
+        || (type != ElementType.F32 && type != ElementType.F16)) {
+      return -1;
+    }
+    int rank = node.inputShape(0).rank();
+    long[] sorted = Arrays.stream(axes.values()).map(a -> a < 0 ? a + rank : a).sorted().distinct().toArray();
+    int axis = rank - sorted.length;
+    long size = 1;
+    for (int k = 0; k < sorted.length; k++) {
+      Dimension d = node.inputShape(0).dims().get(axis + k);
+      if (sorted[k] != axis + k || !d.isStatic()) {
+        return -1;
+      }
+      size *= d.length();
+    }
+    return size <= MAX_SCALE ? axis : -1;
   }
 
   /**
