@@ -25,13 +25,14 @@ final class GraphIndex {
   final List<List<Port>> outputs = new ArrayList<>();
   final List<String[]> valueNames = new ArrayList<>();
   private final Set<Long> used = new HashSet<>();
+  private final Map<String, Integer> versionNumbers = new HashMap<>();
 
   GraphIndex(Model model) throws OpenVinoException {
     this.model = model;
     this.nodes = model.nodes();
     for (Node n : nodes) {
       types.add(n.type());
-      versions.add(n.version());
+      versions.add(versionNumbers.computeIfAbsent(n.versionId(), GraphIndex::versionNumber));
       friendlyNames.add(n.name());
       List<Node.Source> in = n.inputs();
       sources.add(in);
@@ -41,6 +42,20 @@ final class GraphIndex {
       outputs.add(n.outputs());
     }
     assignNames();
+  }
+
+  /** Node.version()'s number of a version id ("opset8" is 8), parsed once per distinct id. */
+  private static int versionNumber(String id) {
+    int v = 0;
+    boolean any = false;
+    for (int k = 0; k < id.length(); k++) {
+      char c = id.charAt(k);
+      if (c >= '0' && c <= '9') {
+        v = v * 10 + (c - '0');
+        any = true;
+      }
+    }
+    return any ? v : 0;
   }
 
   private static long key(int node, int port) {
