@@ -14,7 +14,7 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
 - nodes: a synthetic IR of 28,000 and 100,000 small nodes (bench/make_many_nodes_ir.py) converted
   by the CLI, against OpenVINO's own read_model + save_model of the same IR from Python (the same
   OpenVINO version, from its PyPI wheel): wall time and peak RSS.
-- size: the ONNX file against the IR's .bin, on an IR whose Const layers share data (the
+- size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
 - latency: ONNX Runtime (1 thread, median of 20 runs after 3 warm-ups) on the converted model
@@ -162,6 +162,7 @@ def nodes(args, work):
 
 
 def size(args, work, models):
+    import onnx
     d = os.path.join(work, "size")
     os.makedirs(d, exist_ok=True)
     result = {}
@@ -174,7 +175,12 @@ def size(args, work, models):
         out = os.path.join(d, os.path.basename(ir)[:-4] + ".onnx")
         run(java("convert", ir, "-o", out))
         binf = ir[:-4] + ".bin"
+        model = onnx.load(out, load_external_data=False)
+        weights = sum(len(t.raw_data) + 8 * len(t.int64_data) for t in model.graph.initializer)
         result[name] = {"bin_bytes": os.path.getsize(binf), "onnx_bytes": os.path.getsize(out),
+                        "initializer_bytes": weights, "initializers": len(model.graph.initializer),
+                        "graph_bytes": os.path.getsize(out) - weights, "ir_xml_bytes": os.path.getsize(ir),
+                        "initializers_vs_bin": round(weights / os.path.getsize(binf), 3),
                         "onnx_vs_bin": round(os.path.getsize(out) / os.path.getsize(binf), 3)}
     return result
 
@@ -324,7 +330,9 @@ def summary(r):
             print(f"  seconds per 1,000 nodes: {r['nodes']['seconds_per_1000_nodes']}")
     if "size" in r:
         for n, v in r["size"].items():
-            print(f"size {n}: .bin {v['bin_bytes']:,} B, ONNX {v['onnx_bytes']:,} B -> {v['onnx_vs_bin']}x")
+            print(f"size {n}: .bin {v['bin_bytes']:,} B; ONNX {v['onnx_bytes']:,} B = {v['initializers']} initializers of "
+                  f"{v['initializer_bytes']:,} B ({v['initializers_vs_bin']}x the .bin) + graph {v['graph_bytes']:,} B "
+                  f"(IR .xml {v['ir_xml_bytes']:,} B)")
     if "latency" in r:
         for n, v in r["latency"].items():
             if isinstance(v, dict):

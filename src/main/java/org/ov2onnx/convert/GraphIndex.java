@@ -30,13 +30,12 @@ final class GraphIndex {
   GraphIndex(Model model) throws OpenVinoException {
     this.model = model;
     this.nodes = model.nodes();
-    for (Node n : nodes) {
+    for (Model.NodeSummary n : model.describe()) { // one native call for the whole graph
       types.add(n.type());
       versions.add(versionNumbers.computeIfAbsent(n.versionId(), GraphIndex::versionNumber));
       friendlyNames.add(n.name());
-      List<Node.Source> in = n.inputs();
-      sources.add(in);
-      for (Node.Source s : in) {
+      sources.add(n.inputs());
+      for (Node.Source s : n.inputs()) {
         used.add(key(s.node(), s.port()));
       }
       outputs.add(n.outputs());
