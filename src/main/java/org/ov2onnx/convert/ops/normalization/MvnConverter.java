@@ -3,9 +3,6 @@ package org.ov2onnx.convert.ops.normalization;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.LongStream;
-import org.ov2onnx.convert.spi.OnnxNode;
-import org.ov2onnx.openvino.Dimension;
-import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -25,7 +22,7 @@ import org.ov2onnx.convert.spi.OpConverter;
 @ConvertsOp(
     type = "MVN",
     versions = {2, 6},
-    notes = "LayerNormalization (opset 17+, eps inside the root, constant trailing axes of static size); else ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
+    notes = "LayerNormalization (opset 17+, eps inside the root, constant trailing axes of static size; a following Multiply and Add by constants over those axes become its scale and bias); else ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
 public final class MvnConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
@@ -46,56 +43,12 @@ public final class MvnConverter implements OpConverter {
     }
     boolean normalizeVariance = node.boolAttr("normalize_variance");
     double eps = node.floatAttr("eps");
-    int axis = normalizeVariance && epsInsideSqrt ? layerNormAxis(node, graph, axes) : -1;
-    if (axis >= 0) {
-      long[] shape = new long[node.inputShape(0).rank() - axis];
-      int size = 1;
-      for (int d = 0; d < shape.length; d++) {
-        shape[d] = node.inputShape(0).dims().get(axis + d).length();
-        size = Math.multiplyExact(size, (int) shape[d]);
-      }
-      double[] ones = new double[size];
-      Arrays.fill(ones, 1);
-      String scale = graph.constant(node.inputType(0), shape, ones);
-      graph.add(
-          OnnxNode.op("LayerNormalization")
-              .inputs(node.input(0), scale)
-              .outputs(node.output(0))
-              .attr("axis", (long) axis)
-              .attr("epsilon", eps));
+    if (LayerNormalizationFusion.axis(node, graph.opset()) >= 0) {
+      LayerNormalizationFusion.emit(node, graph, null, null, node.output(0));
       return;
     }
     Moments.normalize(
         node, graph, node.input(0), node.inputType(0), axes, normalizeVariance, eps, epsInsideSqrt, node.output(0));
-  }
-
-  /** Normalized sizes up to which the ones of LayerNormalization's scale are written. */
-  private static final int MAX_SCALE = 1 << 16;
-
-  /**
-   * The {@code axis} of an ONNX LayerNormalization (opset 17) that computes this MVN exactly, or -1.
-   * It normalizes over axes {@code axis..rank-1} with eps inside the root, so the MVN must reduce
-   * over constant trailing axes of a static rank with static sizes there (for the scale of ones),
-   * in f32 or f16 (which ONNX Runtime's CPU kernel supports).
-   */
-  private static int layerNormAxis(NodeView node, GraphBuilder graph, Axes axes) {
-    ElementType type = node.inputType(0);
-    if (graph.opset() < 17 || !axes.isConstant() || axes.isEmpty() || node.inputShape(0).isRankDynamic()
-        || (type != ElementType.F32 && type != ElementType.F16)) {
-      return -1;
-    }
-    int rank = node.inputShape(0).rank();
-    long[] sorted = Arrays.stream(axes.values()).map(a -> a < 0 ? a + rank : a).sorted().distinct().toArray();
-    int axis = rank - sorted.length;
-    long size = 1;
-    for (int k = 0; k < sorted.length; k++) {
-      Dimension d = node.inputShape(0).dims().get(axis + k);
-      if (sorted[k] != axis + k || !d.isStatic()) {
-        return -1;
-      }
-      size *= d.length();
-    }
-    return size <= MAX_SCALE ? axis : -1;
   }
 
   /**
@@ -104,7 +57,7 @@ public final class MvnConverter implements OpConverter {
    * reduction_axes lists axis 1), while the operation's own reference reduces over the listed axes:
    * any other list is ambiguous and refused.
    */
-  private static long[] reductionAxes(NodeView node) throws ConversionException {
+  static long[] reductionAxes(NodeView node) throws ConversionException {
     if (node.inputShape(0).isRankDynamic()) {
       throw node.error("needs a static input rank to resolve across_channels / reduction_axes");
     }
