@@ -10,10 +10,11 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
   after a `sync`, alternated --runs times; also bench/ConvertBench.java (the library in one
   running JVM). Ratio: cp's time / convert's time (throughput relative to cp).
 - startup: the CLI on a tiny model (samples/sample-cnn.xml) end to end, and `--version`, against
-  the bare JVM (`java -version`).
+  the bare JVM (`java -version`); also with the JVM flags a launcher could pass (C1 only, and an
+  AppCDS archive this script makes with -XX:ArchiveClassesAtExit), which `java -jar` cannot set.
 - nodes: a synthetic IR of 28,000 and 100,000 small nodes (bench/make_many_nodes_ir.py) converted
   by the CLI, against OpenVINO's own read_model + save_model of the same IR from Python (the same
-  OpenVINO version, from its PyPI wheel): wall time and peak RSS.
+  OpenVINO version, from its PyPI wheel): wall time and peak RSS (and the CLI with launcher flags).
 - size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
@@ -54,8 +55,19 @@ def run(cmd, sync=False, env=None):
     return elapsed, usage.ru_maxrss * 1024, out.decode()
 
 
-def java(*args):
-    return ["java", "-jar", JAR, *args]
+def java(*args, flags=()):
+    return ["java", *flags, "-jar", JAR, *args]
+
+
+def launcher_flags(work):
+    """JVM flags a launcher could pass: C1 only (no C2 compilation for a short run) and an AppCDS
+    archive of the classes a conversion loads (made here, as packaging would make it)."""
+    archive = os.path.join(work, "ov2onnx.jsa")
+    if not os.path.exists(archive) or os.path.getmtime(archive) < os.path.getmtime(JAR):
+        sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
+        run(["java", f"-XX:ArchiveClassesAtExit={archive}", "-jar", JAR, "convert", sample, "-o",
+             os.path.join(work, "cds-sample.onnx")])
+    return ["-XX:TieredStopAtLevel=1", f"-XX:SharedArchiveFile={archive}"]
 
 
 def mib(b):
@@ -109,7 +121,8 @@ def startup(args, work):
     sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
     out = os.path.join(d, "sample.onnx")
     n = max(5, args.runs * 2)
-    jvm, ver, conv, conv_rss = [], [], [], []
+    flags = launcher_flags(work)
+    jvm, ver, conv, conv_rss, ver_fl, conv_fl = [], [], [], [], [], []
     run(java("convert", sample, "-o", out))  # first use extracts the natives; not measured
     for _ in range(n):
         jvm.append(run(["java", "-version"])[0])
@@ -117,10 +130,13 @@ def startup(args, work):
         t, rss, _ = run(java("convert", sample, "-o", out))
         conv.append(t)
         conv_rss.append(rss)
+        ver_fl.append(run(java("--version", flags=flags))[0])
+        conv_fl.append(run(java("convert", sample, "-o", out, flags=flags))[0])
     return {
         "bare_jvm_s": med(jvm), "version_s": med(ver), "tiny_convert_s": med(conv),
         "tiny_convert_vs_bare_jvm": round(statistics.median(conv) / statistics.median(jvm), 2),
         "tiny_convert_peak_rss_mib": mib(max(conv_rss)), "runs": n,
+        "launcher_flags": " ".join(flags), "version_with_flags_s": med(ver_fl), "tiny_convert_with_flags_s": med(conv_fl),
     }
 
 
@@ -140,11 +156,13 @@ def nodes(args, work):
         if not os.path.exists(xml):
             subprocess.run([sys.executable, os.path.join(HERE, "make_many_nodes_ir.py"), xml, str(count), "64"],
                            check=True, stdout=subprocess.DEVNULL)
-        ours, ours_rss, ov, ov_rss = [], [], [], []
+        ours, ours_rss, ov, ov_rss, flagged = [], [], [], [], []
         for _ in range(args.runs):
             t, rss, _ = run(java("convert", xml, "-o", os.path.join(d, "out.onnx")), sync=True)
             ours.append(t)
             ours_rss.append(rss)
+            flagged.append(run(java("convert", xml, "-o", os.path.join(d, "out.onnx"), flags=launcher_flags(work)),
+                               sync=True)[0])
             t, rss, _ = run([sys.executable, "-c", OV_SAVE, xml, os.path.join(d, "saved.xml")], sync=True)
             ov.append(t)
             ov_rss.append(rss)
@@ -153,7 +171,9 @@ def nodes(args, work):
             "time_vs_openvino": round(statistics.median(ours) / statistics.median(ov), 2),
             "convert_peak_rss_mib": mib(max(ours_rss)), "openvino_peak_rss_mib": mib(max(ov_rss)),
             "memory_vs_openvino": round(max(ours_rss) / max(ov_rss), 2),
-            "all": {"convert": ours, "openvino": ov},
+            "convert_with_launcher_flags_s": med(flagged),
+            "time_with_launcher_flags_vs_openvino": round(statistics.median(flagged) / statistics.median(ov), 2),
+            "all": {"convert": ours, "openvino": ov, "convert_with_launcher_flags": flagged},
         }
     if "100000" in result:
         a, b = result["28000"]["convert_s"], result["100000"]["convert_s"]
@@ -319,13 +339,16 @@ def summary(r):
     if "startup" in r:
         s = r["startup"]
         print(f"startup: java -version {s['bare_jvm_s']} s, ov2onnx --version {s['version_s']} s, "
-              f"tiny model convert {s['tiny_convert_s']} s ({s['tiny_convert_vs_bare_jvm']}x the bare JVM)")
+              f"tiny model convert {s['tiny_convert_s']} s ({s['tiny_convert_vs_bare_jvm']}x the bare JVM); "
+              f"with launcher flags ({s['launcher_flags']}): --version {s['version_with_flags_s']} s, "
+              f"tiny convert {s['tiny_convert_with_flags_s']} s")
     if "nodes" in r:
         for n, v in r["nodes"].items():
             if n.isdigit():
                 print(f"{int(n):,} nodes: convert {v['convert_s']} s / {v['convert_peak_rss_mib']} MiB, OpenVINO read+save "
                       f"{v['openvino_read_save_s']} s / {v['openvino_peak_rss_mib']} MiB -> time {v['time_vs_openvino']}x, "
-                      f"memory {v['memory_vs_openvino']}x")
+                      f"memory {v['memory_vs_openvino']}x; with launcher flags {v['convert_with_launcher_flags_s']} s "
+                      f"({v['time_with_launcher_flags_vs_openvino']}x)")
         if "seconds_per_1000_nodes" in r["nodes"]:
             print(f"  seconds per 1,000 nodes: {r['nodes']['seconds_per_1000_nodes']}")
     if "size" in r:
