@@ -18,8 +18,8 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
 - size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
-- latency: ONNX Runtime (1 thread, median of 20 runs after 3 warm-ups) on the converted model
-  against the source ONNX, for the public models of native/models.properties that are ONNX.
+- latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
+  models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
 
 Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
 summary prints each ratio; the full figures go to --json.
@@ -262,7 +262,7 @@ def latency(args, work, models):
                 feeds[name] = rng.integers(int(lo), int(hi) + 1, size=shape, dtype=np.int64 if dtype == "i64" else np.int32)
             else:
                 feeds[name] = rng.uniform(lo, hi, size=shape).astype(np.float32)
-        times = {}
+        sessions = {}
         for label, path in (("source", m["source"]), ("converted", converted)):
             so = ort.SessionOptions()
             so.intra_op_num_threads = 1
@@ -272,12 +272,15 @@ def latency(args, work, models):
             feed = {n: feeds[n] if n in feeds else list(feeds.values())[k] for k, n in enumerate(names)}
             for _ in range(3):
                 sess.run(None, feed)
-            samples = []
-            for _ in range(20):
+            sessions[label] = (sess, feed)
+        # alternate the two models run by run, so that a change in machine load hits both alike
+        samples = {"source": [], "converted": []}
+        for _ in range(args.latency_runs):
+            for label, (sess, feed) in sessions.items():
                 t = time.perf_counter()
                 sess.run(None, feed)
-                samples.append(time.perf_counter() - t)
-            times[label] = statistics.median(samples)
+                samples[label].append(time.perf_counter() - t)
+        times = {label: statistics.median(v) for label, v in samples.items()}
         ratio = times["converted"] / times["source"]
         ratios.append(ratio)
         result[m["id"]] = {"source_ms": round(times["source"] * 1e3, 3), "converted_ms": round(times["converted"] * 1e3, 3),
@@ -296,6 +299,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="one run each, 28,000 nodes only, 1 GiB")
     ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
     ap.add_argument("--json", help="also write every figure here")
+    ap.add_argument("--latency-runs", type=int, default=50)
     args = ap.parse_args()
     if args.quick:
         args.runs, args.gib = 1, min(args.gib, 1.0)

@@ -116,7 +116,7 @@ public final class Converter {
       }
     }
     boolean[] folded = options.upcastFp16() ? findFp16Decompression(index) : new boolean[n];
-    LayerNormChains layerNorms = LayerNormChains.find(index, opset);
+    Fusions fusions = Fusions.find(index, opset);
     int customOps = 0;
     Map<String, Integer> operations = new TreeMap<>();
     // variants a converter refuses are collected too, so that all problems are reported at once
@@ -130,8 +130,8 @@ public final class Converter {
       try {
         if (folded[i]) {
           upcast(view, graph);
-        } else if (layerNorms.covers(i)) {
-          layerNorms.convert(i, index, graph); // MVN → Multiply → Add as one LayerNormalization
+        } else if (fusions.covers(i)) {
+          fusions.convert(i, graph); // e.g. MVN → Multiply → Add as one LayerNormalization
         } else if (view.type().equals("Result")) {
           // graph outputs are declared below, in the model's output order
         } else {
@@ -154,7 +154,7 @@ public final class Converter {
         throw new IllegalStateException("converting node " + view.describe() + " failed: " + e, e);
       }
       for (int p = 0; p < view.outputCount(); p++) {
-        if (index.isUsed(i, p) && !graph.isProduced(view.output(p)) && !layerNorms.covers(i)) {
+        if (index.isUsed(i, p) && !graph.isProduced(view.output(p)) && !fusions.covers(i)) {
           throw view.error("its converter did not produce output " + p + " ('" + view.output(p) + "')");
         }
       }
