@@ -18,9 +18,10 @@ import org.ov2onnx.openvino.ElementType;
  *
  * <p>Small constants made by converters ({@code int64s}, {@code constant}) are shared by content.
  *
- * <p>Scopes: a sub-graph body's pool is {@link #child()} of its parent graph's pool. A body may
- * reuse (and alias to) the outer graph's initializers, which ONNX lets a body reference by name; the
- * outer graph never sees what a body made, since those initializers live in the body.
+ * <p>Scopes: a sub-graph body's pool is {@link #child()} of its parent graph's pool. Constants are
+ * shared within one graph only: a body referring to an outer initializer would need the outer
+ * graph to keep initializers that only a body reads. Aliases resolve through the outer scopes, so a
+ * body may name an outer Constant's value.
  */
 final class ConstantPool {
   /** Constant data identified by where it lives; {@code kind} tells derived data apart (e.g. upcast). */
@@ -60,8 +61,7 @@ final class ConstantPool {
   }
 
   /**
-   * The initializer already made over the same data as {@code data} (in this scope or an outer
-   * one), or null. {@code kind} distinguishes initializers derived from the data ("" for the data
+   * The initializer already made in this graph over the same data as {@code data}, or null. {@code kind} distinguishes initializers derived from the data ("" for the data
    * itself). Strings and data without an address are never shared.
    */
   String find(ConstantData data, String kind) {
@@ -69,13 +69,7 @@ final class ConstantPool {
     if (key == null) {
       return null;
     }
-    for (ConstantPool p = this; p != null; p = p.parent) {
-      String name = p.byData.get(key);
-      if (name != null) {
-        return name;
-      }
-    }
-    return null;
+    return byData.get(key);
   }
 
   /** Records that initializer {@code name} holds {@code data} (derived as {@code kind}). */
@@ -93,16 +87,9 @@ final class ConstantPool {
     return new DataKey(data.address(), data.byteSize(), data.elementType(), kind, new Shape(data.shape()));
   }
 
-  /** The initializer already made with exactly this content (this scope or outer), or null. */
+  /** The initializer already made in this graph with exactly this content, or null. */
   String findContent(int onnxType, long[] shape, ByteBuffer bytes) {
-    ContentKey key = new ContentKey(onnxType, new Shape(shape.clone()), bytes.duplicate());
-    for (ConstantPool p = this; p != null; p = p.parent) {
-      String name = p.byContent.get(key);
-      if (name != null) {
-        return name;
-      }
-    }
-    return null;
+    return byContent.get(new ContentKey(onnxType, new Shape(shape.clone()), bytes.duplicate()));
   }
 
   /** Records that initializer {@code name} has exactly this content ({@code bytes} is not copied). */
@@ -124,10 +111,5 @@ final class ConstantPool {
       }
     }
     return name;
-  }
-
-  /** Whether {@code name} is an alias (in this scope or an outer one). */
-  boolean isAlias(String name) {
-    return !resolve(name).equals(name);
   }
 }
