@@ -91,7 +91,8 @@ def weights(args, work):
         t, _, _ = run(["cp", binf, os.path.join(d, "copy.bin")], sync=True)
         copy_t.append(t)
         os.remove(os.path.join(d, "copy.bin"))
-        t, rss, _ = run(java("convert", xml, "-o", out), sync=True)
+        # external data, as auto picks over 2 GB (and so at any size, for comparable runs)
+        t, rss, _ = run(java("convert", xml, "-o", out, "--external-data", "always"), sync=True)
         conv_t.append(t)
         conv_rss.append(rss)
         assert os.path.getsize(out + ".data") >= size
