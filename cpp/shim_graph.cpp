@@ -1,6 +1,7 @@
 // Graph view: nodes, ports, attributes, runtime info and sub-graphs.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <sstream>
 
 #include <openvino/op/loop.hpp>
@@ -369,6 +370,59 @@ const char* ovx_node_output_name(ovx_model* model, int64_t node, int64_t port, i
     return guarded_value<const char*>(nullptr, [&] {
         require(model);
         return output_names(model, node, port).at(index).c_str();
+    });
+}
+
+int64_t ovx_model_describe(ovx_model* model, char* out, int64_t capacity) {
+    return guarded_value<int64_t>(-1, [&] {
+        require(model);
+        std::string bytes;
+        auto put = [&](int64_t v) {
+            char b[8];
+            for (int k = 0; k < 8; ++k)
+                b[k] = static_cast<char>((static_cast<uint64_t>(v) >> (8 * k)) & 0xff);
+            bytes.append(b, 8);
+        };
+        auto put_string = [&](const std::string& s) {
+            put(static_cast<int64_t>(s.size()));
+            bytes.append(s);
+        };
+        std::vector<int64_t> minmax;
+        put(static_cast<int64_t>(model->ordered.size()));
+        for (size_t i = 0; i < model->ordered.size(); ++i) {
+            const auto& n = model->ordered[i];
+            const char* version = n->get_type_info().version_id;
+            put_string(n->get_type_info().name);
+            put_string(version == nullptr ? "" : version);
+            put_string(n->get_friendly_name());
+            put(static_cast<int64_t>(n->get_input_size()));
+            for (size_t port = 0; port < n->get_input_size(); ++port) {
+                auto producer = n->input_value(port);
+                auto it = model->index_of.find(producer.get_node());
+                if (it == model->index_of.end())
+                    throw std::invalid_argument("the producer of input " + std::to_string(port) + " of node '" +
+                                                n->get_friendly_name() + "' is not in the model");
+                put(it->second);
+                put(static_cast<int64_t>(producer.get_index()));
+            }
+            put(static_cast<int64_t>(n->get_output_size()));
+            for (size_t port = 0; port < n->get_output_size(); ++port) {
+                put_string(n->get_output_element_type(port).get_type_name());
+                const auto& shape = n->get_output_partial_shape(port);
+                minmax.assign(shape.rank().is_static() ? 2 * shape.rank().get_length() : 0, 0);
+                int64_t rank = encode_shape(shape, minmax.data(), static_cast<int64_t>(minmax.size()));
+                put(rank);
+                for (int64_t v : minmax)
+                    put(v);
+                const auto& names = output_names(model, static_cast<int64_t>(i), static_cast<int64_t>(port));
+                put(static_cast<int64_t>(names.size()));
+                for (const auto& name : names)
+                    put_string(name);
+            }
+        }
+        if (out != nullptr && capacity >= static_cast<int64_t>(bytes.size()))
+            std::memcpy(out, bytes.data(), bytes.size());
+        return static_cast<int64_t>(bytes.size());
     });
 }
 

@@ -2,6 +2,9 @@ package org.ov2onnx.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.ov2onnx.openvino.OpenVinoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +20,6 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = "Converts OpenVINO models to ONNX with OpenVINO's own reader, and proves it right.",
-    subcommands = {ConvertCommand.class, VerifyCommand.class, CompareCommand.class, ToIrCommand.class, InfoCommand.class, DevicesCommand.class, OpsCommand.class,
-      CompletionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -29,6 +30,25 @@ import picocli.CommandLine.Command;
       "5:internal error"
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
+  /**
+   * The subcommands, in the order help lists them. picocli reflects over every command it is given
+   * (a large part of start-up), so a run names only the one it uses, unless it needs them all (help,
+   * or an unknown command).
+   */
+  static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("convert", ConvertCommand::new);
+    COMMANDS.put("verify", VerifyCommand::new);
+    COMMANDS.put("compare", CompareCommand::new);
+    COMMANDS.put("to-ir", ToIrCommand::new);
+    COMMANDS.put("info", InfoCommand::new);
+    COMMANDS.put("devices", DevicesCommand::new);
+    COMMANDS.put("ops", OpsCommand::new);
+    COMMANDS.put("completion", CompletionCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -40,6 +60,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Runs the CLI; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(args[0], named.get());
+    } else {
+      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);

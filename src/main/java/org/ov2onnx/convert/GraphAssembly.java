@@ -52,6 +52,7 @@ final class GraphAssembly implements Subgraph {
     final Map<String, TensorProto> initializers = new LinkedHashMap<>();
     final Set<String> produced = new HashSet<>();
     final Map<String, String> metadata = new LinkedHashMap<>();
+    final ConstantPool pool = new ConstantPool();
     BodyConverter bodies;
     boolean dequantize;
     int minOpsetUsed;
@@ -76,6 +77,8 @@ final class GraphAssembly implements Subgraph {
   private final Set<String> nodeNames;
   private final Map<String, Integer> domains;
   private final Map<String, TensorProto> initializers;
+  /** Shared constants: one table for all scopes, since every initializer lives in the main graph. */
+  private final ConstantPool pool;
   private String nodePrefix = "node";
   private int nodesOfCurrent;
 
@@ -96,6 +99,7 @@ final class GraphAssembly implements Subgraph {
     this.nodeNames = shared.nodeNames;
     this.domains = shared.domains;
     this.initializers = shared.initializers;
+    this.pool = shared.pool;
   }
 
   void setBodyConverter(BodyConverter bodies) {
@@ -109,6 +113,11 @@ final class GraphAssembly implements Subgraph {
   @Override
   public boolean dequantize() {
     return shared.dequantize;
+  }
+
+  /** This graph's table of shared constants. */
+  ConstantPool constants() {
+    return pool;
   }
 
   /** Reserves a value name decided before conversion (a node output's ONNX name). */
@@ -166,7 +175,9 @@ final class GraphAssembly implements Subgraph {
       b.setDomain(node.domain());
       domains.putIfAbsent(node.domain(), 1);
     }
-    b.addAllInput(node.inputs());
+    for (String input : node.inputs()) {
+      b.addInput(pool.resolve(input)); // a Constant that shares another's data names that one's initializer
+    }
     List<String> outs = new ArrayList<>(node.outputs());
     if (outs.isEmpty()) {
       for (int i = 0; i < node.outputCount(); i++) {
@@ -233,6 +244,10 @@ final class GraphAssembly implements Subgraph {
 
   @Override
   public String initializer(String name, ConstantData data) throws ConversionException {
+    // a graph input's default (a state's initial value) must stay its own, overridable initializer
+    if (!isGraphInput(name) && reuse(name, data, "")) {
+      return name;
+    }
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(onnxType(data.elementType()));
     for (long d : data.shape()) {
       t.addDims(d);
@@ -248,7 +263,23 @@ final class GraphAssembly implements Subgraph {
     names.add(name);
     produced.add(name);
     initializers.put(name, t.build());
+    pool.remember(data, "", name);
     return name;
+  }
+
+  /**
+   * Makes {@code name} stand for the initializer already made from the same data as {@code source}
+   * ({@code kind} "" for the data itself, else a name for how it was derived); false if none was.
+   */
+  boolean reuse(String name, ConstantData source, String kind) {
+    String existing = pool.find(source, kind);
+    if (existing == null || existing.equals(name)) {
+      return false;
+    }
+    pool.alias(name, existing);
+    names.add(name);
+    produced.add(name);
+    return true;
   }
 
   /** An initializer over {@code bytes} (not copied). */
@@ -267,24 +298,40 @@ final class GraphAssembly implements Subgraph {
 
   @Override
   public String int64s(boolean scalar, long... values) {
+    int type = TensorProto.DataType.INT64.getNumber();
+    long[] shape = scalar && values.length == 1 ? new long[0] : new long[] {values.length};
+    ByteBuffer content = ByteBuffer.allocate(values.length * Long.BYTES);
+    content.asLongBuffer().put(values);
+    String existing = pool.findContent(type, shape, content);
+    if (existing != null) {
+      return existing;
+    }
     String name = fresh(nodePrefix + "/const");
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-    if (!(scalar && values.length == 1)) {
-      t.addDims(values.length);
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type);
+    for (long d : shape) {
+      t.addDims(d);
     }
     for (long v : values) {
       t.addInt64Data(v);
     }
     produced.add(name);
     initializers.put(name, t.build());
+    pool.rememberContent(type, shape, content, name);
     return name;
   }
 
   @Override
   public String constant(ElementType type, long[] shape, double... values) throws ConversionException {
+    TensorProto t = smallTensor(nodePrefix + "/const", type, shape, values);
+    ByteBuffer content = t.getRawData().asReadOnlyByteBuffer();
+    String existing = pool.findContent(t.getDataType(), shape, content);
+    if (existing != null) {
+      return existing;
+    }
     String name = fresh(nodePrefix + "/const");
     produced.add(name);
-    initializers.put(name, smallTensor(name, type, shape, values));
+    initializers.put(name, t.toBuilder().setName(name).build());
+    pool.rememberContent(t.getDataType(), shape, content, name);
     return name;
   }
 
@@ -377,6 +424,7 @@ final class GraphAssembly implements Subgraph {
    */
   String graphOutput(String value, String fallbackName, ElementType type, PartialShape shape)
       throws ConversionException {
+    value = pool.resolve(value);
     String name = value;
     if (isGraphInput(value) || isGraphOutput(value) || initializers.containsKey(value)) {
       name = addOne(OnnxNode.op("Identity").inputs(value).outputs(fresh(fallbackName)));

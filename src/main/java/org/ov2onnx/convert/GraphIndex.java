@@ -34,6 +34,7 @@ final class GraphIndex implements SourceGraph {
   private final Map<Integer, Model[]> bodies = new HashMap<>();
   private final List<AutoCloseable> resources;
   private final Set<String> taken;
+  private final Map<String, Integer> versionNumbers = new HashMap<>();
 
   /** Indexes {@code model}; {@code resources} collects what must stay open until written. */
   GraphIndex(Model model, Set<String> taken, boolean topLevel, List<AutoCloseable> resources)
@@ -43,14 +44,15 @@ final class GraphIndex implements SourceGraph {
     this.resources = resources;
     this.taken = taken;
     this.nodes = model.nodes();
-    for (Node n : nodes) {
+    for (Model.NodeSummary n : model.describe()) { // one native call for the whole graph
       types.add(n.type());
-      versions.add(n.version());
+      versions.add(versionNumbers.computeIfAbsent(n.versionId(), GraphIndex::versionNumber));
       friendlyNames.add(n.name());
       List<Node.Source> in = n.inputs();
+      int index = sources.size();
       sources.add(in);
       for (Node.Source s : in) {
-        consumers.computeIfAbsent(key(s.node(), s.port()), k -> new ArrayList<>()).add(n.index());
+        consumers.computeIfAbsent(key(s.node(), s.port()), k -> new ArrayList<>()).add(index);
       }
       outputs.add(n.outputs());
     }
@@ -60,6 +62,20 @@ final class GraphIndex implements SourceGraph {
   /** Indexes a model on its own (names unique within it). */
   GraphIndex(Model model) throws OpenVinoException {
     this(model, new java.util.HashSet<>(), true, new ArrayList<>());
+  }
+
+  /** Node.version()'s number of a version id ("opset8" is 8), parsed once per distinct id. */
+  private static int versionNumber(String id) {
+    int v = 0;
+    boolean any = false;
+    for (int k = 0; k < id.length(); k++) {
+      char c = id.charAt(k);
+      if (c >= '0' && c <= '9') {
+        v = v * 10 + (c - '0');
+        any = true;
+      }
+    }
+    return any ? v : 0;
   }
 
   private static long key(int node, int port) {

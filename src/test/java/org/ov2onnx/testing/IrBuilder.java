@@ -37,6 +37,7 @@ public final class IrBuilder {
   private final List<String> layers = new ArrayList<>();
   private final List<String> edges = new ArrayList<>();
   private final java.io.ByteArrayOutputStream bin;
+  private final Map<String, String> constantData = new java.util.HashMap<>();
   private int nextId;
   private int irVersion = 11;
 
@@ -102,10 +103,26 @@ public final class IrBuilder {
     for (int i = 0; i < shape.length; i++) {
       dims.append(i == 0 ? "" : ",").append(shape[i]);
     }
+    String layerData = "      <data element_type=\"" + type.ovName() + "\" shape=\"" + dims + "\" offset=\"" + offset
+        + "\" size=\"" + bytes.length + "\"/>\n";
+    constantData.put(id + ":0", layerData);
+    return constLayer(id, name, layerData);
+  }
+
+  /**
+   * Another Const layer over the same bytes of the .bin as the constant at {@code port} (as
+   * OpenVINO's serializer stores identical constants once).
+   */
+  public String sharedConstant(String name, String port) {
+    String data = constantData.get(port);
+    int id = nextId++;
+    return constLayer(id, name, data);
+  }
+
+  private String constLayer(int id, String name, String data) {
     layers.add(
         "    <layer id=\"" + id + "\" name=\"" + esc(name) + "\" type=\"Const\" version=\"opset1\">\n"
-            + "      <data element_type=\"" + type.ovName() + "\" shape=\"" + dims + "\" offset=\"" + offset
-            + "\" size=\"" + bytes.length + "\"/>\n"
+            + data
             + "      <output><port id=\"0\" precision=\"FP32\" names=\"" + esc(name) + "\"/></output>\n"
             + "    </layer>\n");
     return id + ":0";

@@ -30,8 +30,10 @@ public final class Fp16UpcastRewrite implements GraphRewrite {
   }
 
   @Override
-  public List<Match> match(SourceGraph graph, int opset, IntPredicate claimed) {
+  public List<Match> match(SourceGraph graph, int opset, IntPredicate claimed) throws ConversionException {
     List<Match> matches = new ArrayList<>();
+    // constants that share their data in the IR (same address and size) are upcast once
+    java.util.Map<String, String> upcastOf = new java.util.HashMap<>();
     for (int i = 0; i < graph.nodeCount(); i++) {
       if (claimed.test(i) || !graph.type(i).equals("Convert")) {
         continue;
@@ -42,7 +44,15 @@ public final class Fp16UpcastRewrite implements GraphRewrite {
       }
       int source = graph.source(i, 0).node();
       if (graph.type(source).equals("Constant") && convert.inputType(0) == ElementType.F16) {
-        matches.add(new Match(i, new int[] {i}, out -> upcast(convert, out)));
+        ConstantData data = graph.node(source).constantData();
+        String key = data.address() + ":" + data.byteSize() + ":" + java.util.Arrays.toString(data.shape());
+        String first = upcastOf.putIfAbsent(key, convert.output(0));
+        if (first == null) {
+          matches.add(new Match(i, new int[] {i}, out -> upcast(convert, out)));
+        } else {
+          matches.add(new Match(i, new int[] {i},
+              out -> out.add(org.ov2onnx.convert.spi.OnnxNode.op("Identity").inputs(first).outputs(convert.output(0)))));
+        }
       }
     }
     return matches;

@@ -15,7 +15,8 @@ public final class Rewrites {
   /** Every rewrite, whatever the options (for documentation). */
   public static List<GraphRewrite> all() {
     return List.of(
-        new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite());
+        new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite(),
+        new org.ov2onnx.convert.FusionRewrite());
   }
 
   /** The rewrites that apply under {@code options}, in order. */
@@ -26,6 +27,7 @@ public final class Rewrites {
     if (options.upcastFp16()) {
       list.add(new Fp16UpcastRewrite());
     }
+    list.add(new org.ov2onnx.convert.FusionRewrite());
     return List.copyOf(list);
   }
 }

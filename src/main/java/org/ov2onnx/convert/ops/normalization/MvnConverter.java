@@ -10,8 +10,10 @@ import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OpConverter;
 
 /**
- * MVN, decomposed into ReduceMean, Sub, Mul, Sqrt, Add and Div (ONNX's MeanVarianceNormalization
- * has a fixed epsilon and always normalizes the variance).
+ * MVN. From opset 17, an MVN that normalizes the variance with eps inside the root over constant
+ * trailing axes is ONNX's LayerNormalization (scale 1, no bias), which ONNX Runtime runs as one
+ * kernel. Otherwise it is decomposed into ReduceMean, Sub, Mul, Sqrt, Add and Div (ONNX's
+ * MeanVarianceNormalization has a fixed epsilon and always normalizes the variance).
  *
  * <p>MVN-1 (which appeared in opset 2) reduces over axes 1.. or 2.. of a static rank, given by
  * {@code across_channels} or {@code reduction_axes}; eps is inside the root. MVN-6 takes its axes as input 1 (run-time axes need ONNX opset 18) and places
@@ -20,7 +22,7 @@ import org.ov2onnx.convert.spi.OpConverter;
 @ConvertsOp(
     type = "MVN",
     versions = {2, 6},
-    notes = "ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
+    notes = "LayerNormalization (opset 17+, eps inside the root, constant trailing axes of static size; a following Multiply and Add by constants over those axes become its scale and bias); else ReduceMean/Sub/Mul/Sqrt/Add/Div; MVN-1 needs a static rank and axes 1.. or 2..; MVN-6 run-time axes need opset 18")
 public final class MvnConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
@@ -39,16 +41,14 @@ public final class MvnConverter implements OpConverter {
             default -> throw node.error("has an unknown eps_mode '" + mode + "'");
           };
     }
+    boolean normalizeVariance = node.boolAttr("normalize_variance");
+    double eps = node.floatAttr("eps");
+    if (LayerNormalizationFusion.axis(node, graph.opset()) >= 0) {
+      LayerNormalizationFusion.emit(node, graph, null, null, node.output(0));
+      return;
+    }
     Moments.normalize(
-        node,
-        graph,
-        node.input(0),
-        node.inputType(0),
-        axes,
-        node.boolAttr("normalize_variance"),
-        node.floatAttr("eps"),
-        epsInsideSqrt,
-        node.output(0));
+        node, graph, node.input(0), node.inputType(0), axes, normalizeVariance, eps, epsInsideSqrt, node.output(0));
   }
 
   /**
@@ -57,7 +57,7 @@ public final class MvnConverter implements OpConverter {
    * reduction_axes lists axis 1), while the operation's own reference reduces over the listed axes:
    * any other list is ambiguous and refused.
    */
-  private static long[] reductionAxes(NodeView node) throws ConversionException {
+  static long[] reductionAxes(NodeView node) throws ConversionException {
     if (node.inputShape(0).isRankDynamic()) {
       throw node.error("needs a static input rank to resolve across_channels / reduction_axes");
     }

@@ -30,22 +30,27 @@ class MvnConverterTest {
     return a;
   }
 
-  /** MVN-1: axes 1.. or 2.., from across_channels or from reduction_axes (in any order). */
+  /**
+   * MVN-1: axes 1.. or 2.., from across_channels or from reduction_axes (in any order); eps is inside
+   * the root, so from opset 17 a variance-normalizing MVN-1 is a LayerNormalization.
+   */
   @ParameterizedTest
   @CsvSource({
-    "true,true,'',13",
-    "false,true,'',21",
-    "true,false,'',17",
-    "false,false,'',13",
-    "false,true,'1,2,3',13",
-    "true,true,'2,3',21",
-    "false,false,'3,1,2',18"
+    "true,true,'',13,ReduceMean",
+    "false,true,'',21,LayerNormalization",
+    "true,false,'',17,ReduceMean",
+    "false,false,'',13,ReduceMean",
+    "false,true,'1,2,3',13,ReduceMean",
+    "true,true,'2,3',21,LayerNormalization",
+    "true,true,'',17,LayerNormalization",
+    "false,false,'3,1,2',18,ReduceMean"
   })
-  void version1(boolean acrossChannels, boolean normalizeVariance, String reductionAxes, int opset) throws Exception {
+  void version1(boolean acrossChannels, boolean normalizeVariance, String reductionAxes, int opset, String op)
+      throws Exception {
     IrBuilder ir = new IrBuilder("mvn1");
     String x = ir.parameter("x", ElementType.F32, "2,3,4,5");
     ir.result(ir.op("MVN", 2, v1Attributes(acrossChannels, normalizeVariance, reductionAxes), x));
-    OpCheck.of(ir, dir).opset(opset).run().assertUsesOp("ReduceMean");
+    OpCheck.of(ir, dir).opset(opset).run().assertUsesOp(op);
   }
 
   @Test
@@ -69,8 +74,12 @@ class MvnConverterTest {
   }
 
   private static IrBuilder version6(String epsMode, boolean normalizeVariance, String axes) {
+    return version6(epsMode, normalizeVariance, axes, ElementType.F32, "2,3,4,5");
+  }
+
+  private static IrBuilder version6(String epsMode, boolean normalizeVariance, String axes, ElementType type, String shape) {
     IrBuilder ir = new IrBuilder("mvn6");
-    String x = ir.parameter("x", ElementType.F32, "2,3,4,5");
+    String x = ir.parameter("x", type, shape);
     String a =
         axes.equals("runtime") ? ir.parameter("axes", ElementType.I64, "2") : ir.ints("axes", parse(axes));
     ir.result(
@@ -92,17 +101,45 @@ class MvnConverterTest {
     return values;
   }
 
+  /**
+   * LayerNormalization (opset 17+) computes eps inside the root over trailing axes: only such MVNs
+   * use it; eps outside the root, other axes or no variance normalization stay decomposed.
+   */
   @ParameterizedTest
   @CsvSource({
-    "inside_sqrt,true,2 3,13",
-    "outside_sqrt,true,2 3,13",
-    "INSIDE_SQRT,true,1 2 3,21",
-    "OUTSIDE_SQRT,true,-1,21",
-    "inside_sqrt,false,-2 -1,17",
-    "outside_sqrt,true,0,18"
+    "inside_sqrt,true,2 3,13,ReduceMean",
+    "outside_sqrt,true,2 3,13,ReduceMean",
+    "INSIDE_SQRT,true,1 2 3,21,LayerNormalization",
+    "inside_sqrt,true,-1,17,LayerNormalization",
+    "inside_sqrt,true,-1 2 3,17,LayerNormalization",
+    "inside_sqrt,true,0 1 2 3,17,LayerNormalization",
+    "inside_sqrt,true,1 3,17,ReduceMean",
+    "inside_sqrt,true,0,17,ReduceMean",
+    "OUTSIDE_SQRT,true,-1,21,ReduceMean",
+    "inside_sqrt,false,-2 -1,17,ReduceMean",
+    "outside_sqrt,true,0,18,ReduceMean"
   })
-  void version6(String epsMode, boolean normalizeVariance, String axes, int opset) throws Exception {
-    OpCheck.of(version6(epsMode, normalizeVariance, axes), dir).opset(opset).run().assertUsesOp("ReduceMean");
+  void version6(String epsMode, boolean normalizeVariance, String axes, int opset, String op) throws Exception {
+    OpCheck.of(version6(epsMode, normalizeVariance, axes), dir).opset(opset).run().assertUsesOp(op);
+  }
+
+  @Test
+  void version6LayerNormalizationInHalfPrecision() throws Exception {
+    OpCheck.of(version6("inside_sqrt", true, "-1", ElementType.F16, "2,3,4,8"), dir)
+        .opset(17)
+        .tolerance(2e-2, 2e-2)
+        .run()
+        .assertUsesOp("LayerNormalization");
+  }
+
+  /** The scale of ones needs the normalized sizes: a dynamic one keeps the decomposition. */
+  @Test
+  void version6DynamicNormalizedSizeStaysDecomposed() throws Exception {
+    OpCheck.of(version6("inside_sqrt", true, "-1", ElementType.F32, "2,3,4,?"), dir)
+        .opset(17)
+        .shape("x", 2, 3, 4, 5)
+        .run()
+        .assertUsesOp("ReduceMean");
   }
 
   @Test
