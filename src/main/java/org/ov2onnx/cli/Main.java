@@ -60,7 +60,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Runs the CLI; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
-    Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+    // help and completion describe every command, so they need them all
+    boolean all = args.length == 0 || args[0].equals("help") || args[0].equals("completion");
+    Supplier<Object> named = all ? null : COMMANDS.get(args[0]);
     if (named != null) {
       cli.addSubcommand(args[0], named.get());
     } else {
