@@ -19,6 +19,72 @@
 
 using namespace ovx;
 
+namespace ovx {
+
+uint64_t checked_element_count(const ov::Shape& shape) {
+    uint64_t count = 1;
+    for (size_t d : shape) {
+        if (d != 0 && count > UINT64_MAX / d)
+            throw std::length_error("its shape " + shape.to_string() + " has more elements than memory can hold");
+        count *= d;
+    }
+    return count;
+}
+
+void check_constant(const ov::op::v0::Constant& c) {
+    const auto& type = c.get_element_type();
+    const auto& shape = c.get_shape();
+    uint64_t count = checked_element_count(shape);
+    uint64_t size = c.get_byte_size();
+    std::string what = "constant '" + c.get_friendly_name() + "' of type " + type.get_type_name() + " and shape " +
+                       (shape.size() <= 8 ? shape.to_string() : "of rank " + std::to_string(shape.size()));
+    if (type == ov::element::string) {
+        // the reader unpacks strings into std::string objects; their storage must hold `count` of them
+        if (count > size / sizeof(std::string) || (count > 0 && c.get_data_ptr() == nullptr))
+            throw std::length_error(what + " holds storage for " + std::to_string(size / sizeof(std::string)) +
+                                    " strings, not " + std::to_string(count) +
+                                    " (malformed or truncated string data)");
+        return;
+    }
+    uint64_t bits = type.bitwidth();
+    if (bits == 0 || (count > 0 && count > UINT64_MAX / bits))
+        throw std::length_error(what + " has more elements than memory can hold");
+    uint64_t need = (count * bits + 7) / 8;
+    // packed sub-byte types (u3, u6) are stored in groups of a few bytes: allow that much slack
+    uint64_t slack = bits % 8 == 0 ? 0 : 3;
+    if (size < need || size > need + slack)
+        throw std::length_error(what + " holds " + std::to_string(size) + " bytes, but its type and shape need " +
+                                std::to_string(need));
+    if (need > 0 && c.get_data_ptr() == nullptr)
+        throw std::length_error(what + " has no data");
+}
+
+void check_model(const ov::Model& model) {
+    for (const auto& node : model.get_ordered_ops()) {
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node))
+            check_constant(*c);
+        for (size_t p = 0; p < node->get_output_size(); ++p) {
+            const auto& shape = node->get_output_partial_shape(p);
+            if (shape.rank().is_dynamic())
+                continue;
+            for (size_t d = 0; d < shape.size(); ++d) {
+                int64_t min = shape[d].get_min_length();
+                int64_t max = shape[d].get_max_length();
+                if (min < 0 || (max >= 0 && max < min))
+                    throw std::length_error("node '" + node->get_friendly_name() + "' (" + node->get_type_name() +
+                                            "): dimension " + std::to_string(d) + " of output " + std::to_string(p) +
+                                            " is not a valid length (too large or malformed)");
+            }
+        }
+        if (auto sub = ov::as_type_ptr<ov::op::util::MultiSubGraphOp>(node))
+            for (const auto& body : sub->get_functions())
+                if (body)
+                    check_model(*body);
+    }
+}
+
+}  // namespace ovx
+
 namespace {
 
 ovx_const* require(ovx_const* view) {
@@ -31,10 +97,20 @@ const std::string& string_at(ovx_const* view, int64_t index) {
     require(view);
     if (view->constant->get_element_type() != ov::element::string)
         throw std::invalid_argument("constant is not of type string");
+    // the count is checked against the storage when the view is opened (check_constant)
     auto count = static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
     if (index < 0 || index >= count)
         throw std::out_of_range("string index " + std::to_string(index) + " is out of range");
     return view->constant->get_data_ptr<std::string>()[index];
+}
+
+// Opens a view after checking that the constant's storage matches its type and shape.
+int open_view(std::shared_ptr<ov::op::v0::Constant> constant, ovx_const** out) {
+    check_constant(*constant);
+    auto view = std::make_unique<ovx_const>();
+    view->constant = std::move(constant);
+    *out = view.release();
+    return OVX_OK;
 }
 
 struct Mapping {
@@ -192,10 +268,7 @@ int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** ou
                                                    "' is not known before inference");
             constant = std::make_shared<ov::op::v0::Constant>(value);
         }
-        auto view = std::make_unique<ovx_const>();
-        view->constant = std::move(constant);
-        *out = view.release();
-        return OVX_OK;
+        return open_view(std::move(constant), out);
     });
 }
 
@@ -240,10 +313,7 @@ int ovx_const_open(ovx_model* model, int64_t node, ovx_const** out) {
             return fail(OVX_ERR_UNSUPPORTED, "node '" + model->ordered[node]->get_friendly_name() +
                                                  "' is a " + model->ordered[node]->get_type_name() +
                                                  ", not a Constant");
-        auto view = std::make_unique<ovx_const>();
-        view->constant = std::move(constant);
-        *out = view.release();
-        return OVX_OK;
+        return open_view(std::move(constant), out);
     });
 }
 

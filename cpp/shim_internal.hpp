@@ -121,6 +121,14 @@ namespace ovx {
 int64_t encode_shape(const ov::PartialShape& shape, int64_t* minmax, int64_t capacity);
 std::vector<int64_t> encode_shape(const ov::PartialShape& shape);
 ov::element::Type parse_element_type(const std::string& name);
+// The number of elements of a shape; throws std::length_error when the product overflows.
+uint64_t checked_element_count(const ov::Shape& shape);
+// Throws std::length_error naming the constant when its storage does not match its type and shape
+// (element count, byte size, string storage): nothing may read a constant that fails this.
+void check_constant(const ov::op::v0::Constant& c);
+// Throws std::length_error naming the node when a model (or one of its sub-graphs) holds a
+// constant that fails check_constant or an output dimension that is not a valid length or interval.
+void check_model(const ov::Model& model);
 // Collects attributes through the node's own visit_attributes.
 std::vector<Attr> collect_attributes(const std::shared_ptr<ov::Node>& node);
 }  // namespace ovx

@@ -34,26 +34,37 @@ public final class ConstantData {
     this.strings = strings;
   }
 
+  /** Most dimensions a constant may have; OpenVINO itself has no limit, no real model comes near. */
+  static final int MAX_RANK = 1024;
+
   static ConstantData wrap(ovx_const view) throws OpenVinoException {
     boolean owned = true;
     try {
       ElementType type =
           ElementType.fromOvName(Native.string(Shim.ovx_const_element_type(view), "constant type"));
       long rank = Native.count(Shim.ovx_const_shape(view, (long[]) null, 0), "constant shape");
+      if (rank > MAX_RANK) {
+        throw malformed(type, "has " + rank + " dimensions (at most " + MAX_RANK + " are accepted)");
+      }
       long[] shape = new long[(int) rank];
       Shim.ovx_const_shape(view, shape, rank);
+      long count = elementCount(type, shape);
       if (type == ElementType.STRING) {
-        long n = Native.count(Shim.ovx_const_string_count(view), "constant strings");
-        List<String> strings = new ArrayList<>((int) n);
-        for (long k = 0; k < n; k++) {
-          strings.add(Native.utf8(Shim.ovx_const_string_data(view, k), Shim.ovx_const_string_size(view, k)));
-        }
+        List<String> strings = readStrings(view, type, shape, count);
         return new ConstantData(
-            type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0,
-            Collections.unmodifiableList(strings));
+            type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0, strings);
       }
       Pointer data = Shim.ovx_const_data(view);
       long size = Native.count(Shim.ovx_const_byte_size(view), "constant size");
+      long need = type.bits() > 0 && count > Long.MAX_VALUE / type.bits() ? -1 : type.byteSize(count);
+      // the shim refuses such constants when it opens them; checked again before any memory is read
+      if (type.bits() > 0 && (need < 0 || size < need || size > need + (type.bits() % 8 == 0 ? 0 : 3))) {
+        throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " holds " + size
+            + " bytes, but its type and shape need " + need);
+      }
+      if (size > 0 && (data == null || data.isNull())) {
+        throw malformed(type, "has no data");
+      }
       long address = data == null ? 0 : data.address();
       ByteBuffer bytes = Native.view(new BytePointer(data), size, view, Shim::ovx_const_free);
       owned = false; // the view's cleaner frees it now
@@ -63,6 +74,47 @@ public final class ConstantData {
         Shim.ovx_const_free(view);
       }
     }
+  }
+
+  private static long elementCount(ElementType type, long[] shape) throws OpenVinoException {
+    long n = 1;
+    for (long d : shape) {
+      if (d < 0) {
+        throw malformed(type, "has a negative dimension " + d);
+      }
+      try {
+        n = Math.multiplyExact(n, d);
+      } catch (ArithmeticException e) {
+        throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " has more elements than memory can hold");
+      }
+    }
+    return n;
+  }
+
+  /** Copies a string constant's values, checking every count and size before reading native memory. */
+  private static List<String> readStrings(ovx_const view, ElementType type, long[] shape, long count)
+      throws OpenVinoException {
+    long n = Native.count(Shim.ovx_const_string_count(view), "constant strings");
+    if (n != count || n > Integer.MAX_VALUE - 8) {
+      throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " holds " + n + " strings");
+    }
+    List<String> strings = new ArrayList<>((int) n);
+    for (long k = 0; k < n; k++) {
+      long size = Shim.ovx_const_string_size(view, k);
+      if (size < 0 || size > Integer.MAX_VALUE - 8) {
+        throw malformed(type, "has string " + k + " of invalid size " + size);
+      }
+      BytePointer data = size == 0 ? null : Shim.ovx_const_string_data(view, k);
+      if (size > 0 && (data == null || data.isNull())) {
+        throw malformed(type, "has no data for string " + k);
+      }
+      strings.add(Native.utf8(data, size));
+    }
+    return Collections.unmodifiableList(strings);
+  }
+
+  private static OpenVinoException malformed(ElementType type, String what) {
+    return new OpenVinoException(OpenVinoException.Kind.READ, "malformed constant: data of type " + type + " " + what);
   }
 
   public ElementType elementType() {
