@@ -1,5 +1,8 @@
 // Zero-copy views of Constant data, and the weights-file extent check.
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <climits>
 #include <cstdlib>
@@ -20,6 +23,16 @@
 using namespace ovx;
 
 namespace ovx {
+
+void Region::release() {
+    if (base != nullptr)
+        ::mmap(base, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+Region::~Region() {
+    if (base != nullptr)
+        ::munmap(base, length);
+}
 
 uint64_t checked_element_count(const ov::Shape& shape) {
     uint64_t count = 1;
@@ -104,19 +117,30 @@ const std::string& string_at(ovx_const* view, int64_t index) {
     return view->constant->get_data_ptr<std::string>()[index];
 }
 
-// Opens a view after checking that the constant's storage matches its type and shape.
-int open_view(std::shared_ptr<ov::op::v0::Constant> constant, ovx_const** out) {
-    check_constant(*constant);
-    auto view = std::make_unique<ovx_const>();
-    view->constant = std::move(constant);
-    *out = view.release();
-    return OVX_OK;
-}
-
 struct Mapping {
     uintptr_t start, end;
     int64_t file_offset;
+    std::string path;
 };
+
+// The mappings of this process (Linux: /proc/self/maps) that contain `address`.
+std::vector<Mapping> mappings_containing(uintptr_t address) {
+    std::vector<Mapping> found;
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        std::istringstream fields(line);
+        std::string range, perms, offset, dev, inode, file;
+        fields >> range >> perms >> offset >> dev >> inode;
+        std::getline(fields >> std::ws, file);
+        auto dash = range.find('-');
+        uintptr_t start = std::stoull(range.substr(0, dash), nullptr, 16);
+        uintptr_t end = std::stoull(range.substr(dash + 1), nullptr, 16);
+        if (address >= start && address < end && inode != "0")
+            found.push_back({start, end, static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file});
+    }
+    return found;
+}
 
 // The ranges of this process's address space that map `path` (Linux: /proc/self/maps).
 std::vector<Mapping> mappings_of(const std::string& path) {
@@ -136,9 +160,62 @@ std::vector<Mapping> mappings_of(const std::string& path) {
         auto dash = range.find('-');
         found.push_back({std::stoull(range.substr(0, dash), nullptr, 16),
                          std::stoull(range.substr(dash + 1), nullptr, 16),
-                         static_cast<int64_t>(std::stoll(offset, nullptr, 16))});
+                         static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file});
     }
     return found;
+}
+
+// The model's own duplicate of the file mapping that holds `address`, made on first use; null when
+// the address is not in a mapping of a regular file.
+std::shared_ptr<Region> region_for(ovx_model* model, uintptr_t address, size_t size) {
+    for (const auto& r : model->regions)
+        if (address >= r->source_start && address + size <= r->source_end)
+            return r;
+    for (const auto& m : mappings_containing(address)) {
+        if (address + size > m.end || m.path.empty() || m.path[0] != '/')
+            continue;
+        int fd = ::open(m.path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return nullptr;
+        struct stat st {};
+        bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        void* base = regular ? ::mmap(nullptr, m.end - m.start, PROT_READ, MAP_SHARED, fd, m.file_offset) : MAP_FAILED;
+        ::close(fd);
+        if (base == MAP_FAILED)
+            return nullptr;
+        auto r = std::make_shared<Region>();
+        r->source_start = m.start;
+        r->source_end = m.end;
+        r->base = base;
+        r->length = m.end - m.start;
+        model->regions.push_back(r);
+        return r;
+    }
+    return nullptr;
+}
+
+// Opens a view after checking that the constant's storage matches its type and shape. Data that
+// OpenVINO maps from a file is viewed through the model's own duplicate mapping (Region), so the
+// view does not keep the Constant, and with it OpenVINO's mapping and file handle, alive.
+int open_view(ovx_model* model, std::shared_ptr<ov::op::v0::Constant> constant, ovx_const** out) {
+    check_constant(*constant);
+    auto view = std::make_unique<ovx_const>();
+    view->type = constant->get_element_type();
+    view->shape = constant->get_shape();
+    view->byte_size = view->type == ov::element::string ? 0 : constant->get_byte_size();
+    view->data = view->type == ov::element::string ? nullptr : constant->get_data_ptr();
+    auto address = reinterpret_cast<uintptr_t>(view->data);
+    std::shared_ptr<Region> region;
+    if (model != nullptr && view->byte_size > 0)
+        region = region_for(model, address, view->byte_size);
+    if (region) {
+        view->data = static_cast<const char*>(region->base) + (address - region->source_start);
+        view->region = std::move(region);
+    } else {
+        view->constant = std::move(constant);
+    }
+    *out = view.release();
+    return OVX_OK;
 }
 
 void each_constant(const std::shared_ptr<ov::Model>& model,
@@ -268,7 +345,7 @@ int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** ou
                                                    "' is not known before inference");
             constant = std::make_shared<ov::op::v0::Constant>(value);
         }
-        return open_view(std::move(constant), out);
+        return open_view(model, std::move(constant), out);
     });
 }
 
@@ -313,7 +390,7 @@ int ovx_const_open(ovx_model* model, int64_t node, ovx_const** out) {
             return fail(OVX_ERR_UNSUPPORTED, "node '" + model->ordered[node]->get_friendly_name() +
                                                  "' is a " + model->ordered[node]->get_type_name() +
                                                  ", not a Constant");
-        return open_view(std::move(constant), out);
+        return open_view(model, std::move(constant), out);
     });
 }
 
@@ -326,13 +403,13 @@ void ovx_const_free(ovx_const* view) {
 
 const char* ovx_const_element_type(ovx_const* view) {
     return guarded_value<const char*>(nullptr, [&] {
-        return transient(require(view)->constant->get_element_type().get_type_name());
+        return transient(require(view)->type.get_type_name());
     });
 }
 
 int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
     return guarded_value<int64_t>(-1, [&] {
-        const auto& shape = require(view)->constant->get_shape();
+        const auto& shape = require(view)->shape;
         for (size_t i = 0; dims != nullptr && i < shape.size() && static_cast<int64_t>(i) < capacity; ++i)
             dims[i] = static_cast<int64_t>(shape[i]);
         return static_cast<int64_t>(shape.size());
@@ -341,25 +418,21 @@ int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
 
 const void* ovx_const_data(ovx_const* view) {
     return guarded_value<const void*>(nullptr, [&]() -> const void* {
-        if (require(view)->constant->get_element_type() == ov::element::string)
-            return nullptr;
-        return view->constant->get_data_ptr();
+        return require(view)->data;
     });
 }
 
 int64_t ovx_const_byte_size(ovx_const* view) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
-        if (require(view)->constant->get_element_type() == ov::element::string)
-            return 0;
-        return static_cast<int64_t>(view->constant->get_byte_size());
+        return static_cast<int64_t>(require(view)->byte_size);
     });
 }
 
 int64_t ovx_const_string_count(ovx_const* view) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
-        if (require(view)->constant->get_element_type() != ov::element::string)
+        if (require(view)->type != ov::element::string)
             return 0;
-        return static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
+        return static_cast<int64_t>(ov::shape_size(view->shape));
     });
 }
 

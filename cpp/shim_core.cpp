@@ -125,6 +125,11 @@ ovx_model::ovx_model(std::shared_ptr<ov::Model> m) : model(std::move(m)) {
     refresh();
 }
 
+ovx_model::~ovx_model() {
+    for (auto& r : regions)
+        r->release();
+}
+
 void ovx_model::refresh() {
     ordered = model->get_ordered_ops();
     index_of.clear();

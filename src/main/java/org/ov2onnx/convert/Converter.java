@@ -98,7 +98,7 @@ public final class Converter {
 
   /**
    * Converts an already read model. The result's initializers are views of the model's constant
-   * data: serialize it before the views become unreachable (they keep the memory alive).
+   * data: serialize it before the model is closed (closed, the views read zeros).
    */
   public Conversion toOnnx(Model model, ConvertOptions options, String sourceName)
       throws OpenVinoException, ConversionException {

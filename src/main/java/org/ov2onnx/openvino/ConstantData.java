@@ -14,9 +14,12 @@ import org.ov2onnx.openvino.internal.Shim.ovx_const;
  * are those of the memory-mapped .bin file.
  *
  * <p>{@link #bytes()} is a read-only direct view; sub-byte types (u1, u4, i4, nf4, ...) are packed
- * as OpenVINO packs them. The native memory stays valid for as long as Java can reach the view, or
- * any buffer derived from it, even after the model is closed. String constants are copied into
- * {@link #strings()}.
+ * as OpenVINO packs them. The view is valid while its model is open. Closing the model releases
+ * the weights file (its mapping and handle) at once; a view of data mapped from a file then reads
+ * zeros (its pages are replaced by anonymous zero pages, so it never points at freed memory), and
+ * its address range is released when the view becomes unreachable. Data OpenVINO holds in memory
+ * (computed values, other formats' constants) stays readable until then. String constants are
+ * copied into {@link #strings()}.
  */
 public final class ConstantData {
   private final ElementType type;
