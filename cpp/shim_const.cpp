@@ -123,8 +123,8 @@ struct Mapping {
     std::string path;
 };
 
-// The mappings of this process (Linux: /proc/self/maps) that contain `address`.
-std::vector<Mapping> mappings_containing(uintptr_t address) {
+// The file mappings of this process (Linux: /proc/self/maps) that `keep` accepts.
+std::vector<Mapping> file_mappings(const std::function<bool(const Mapping&)>& keep) {
     std::vector<Mapping> found;
     std::ifstream maps("/proc/self/maps");
     std::string line;
@@ -133,36 +133,29 @@ std::vector<Mapping> mappings_containing(uintptr_t address) {
         std::string range, perms, offset, dev, inode, file;
         fields >> range >> perms >> offset >> dev >> inode;
         std::getline(fields >> std::ws, file);
+        if (inode == "0")
+            continue;
         auto dash = range.find('-');
-        uintptr_t start = std::stoull(range.substr(0, dash), nullptr, 16);
-        uintptr_t end = std::stoull(range.substr(dash + 1), nullptr, 16);
-        if (address >= start && address < end && inode != "0")
-            found.push_back({start, end, static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file});
+        Mapping m{std::stoull(range.substr(0, dash), nullptr, 16), std::stoull(range.substr(dash + 1), nullptr, 16),
+                  static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file};
+        if (keep(m))
+            found.push_back(std::move(m));
     }
     return found;
 }
 
-// The ranges of this process's address space that map `path` (Linux: /proc/self/maps).
+// The file mappings that contain `address`.
+std::vector<Mapping> mappings_containing(uintptr_t address) {
+    return file_mappings([&](const Mapping& m) { return address >= m.start && address < m.end; });
+}
+
+// The ranges of this process's address space that map `path`.
 std::vector<Mapping> mappings_of(const std::string& path) {
-    std::vector<Mapping> found;
     char resolved[PATH_MAX];
     if (::realpath(path.c_str(), resolved) == nullptr)
-        return found;
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    while (std::getline(maps, line)) {
-        std::istringstream fields(line);
-        std::string range, perms, offset, dev, inode, file;
-        fields >> range >> perms >> offset >> dev >> inode;
-        std::getline(fields >> std::ws, file);
-        if (file != resolved)
-            continue;
-        auto dash = range.find('-');
-        found.push_back({std::stoull(range.substr(0, dash), nullptr, 16),
-                         std::stoull(range.substr(dash + 1), nullptr, 16),
-                         static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file});
-    }
-    return found;
+        return {};
+    std::string real(resolved);
+    return file_mappings([&](const Mapping& m) { return m.path == real; });
 }
 
 // The model's own duplicate of the file mapping that holds `address`, made on first use; null when
