@@ -92,4 +92,24 @@ class FilePathsTest {
     assertEquals(0, ok.code(), ok.err());
     assertEquals(null, org.ov2onnx.testing.OnnxChecker.check(out));
   }
+
+  /** Where unnamed files are not available, the hidden temp files go too: on success and on failure. */
+  @Test
+  void theTempFileFallbackLeavesNothingBehind() throws Exception {
+    System.setProperty("ov2onnx.noUnnamedFiles", "true");
+    try {
+      Path out = dir.resolve("out.onnx");
+      Run ok = cli("convert", SAMPLE.toString(), "-o", out.toString(), "--external-data", "always");
+      assertEquals(0, ok.code(), ok.err());
+      Path fixture = Path.of("src/test/resources/fixtures/dynamic_shapes.xml").toAbsolutePath();
+      assertRefused(cli("convert", fixture.toString(), "-o", dir.resolve("dyn.onnx").toString()), "--input");
+      try (var files = Files.list(dir)) {
+        assertEquals(java.util.List.of("out.onnx", "out.onnx.data"),
+            files.map(p -> p.getFileName().toString()).sorted().toList());
+      }
+      assertEquals(null, org.ov2onnx.testing.OnnxChecker.check(out));
+    } finally {
+      System.clearProperty("ov2onnx.noUnnamedFiles");
+    }
+  }
 }

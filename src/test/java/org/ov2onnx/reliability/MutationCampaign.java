@@ -103,8 +103,16 @@ public final class MutationCampaign {
         List<Input> batch = inputs.subList(from, Math.min(inputs.size(), from + BATCH));
         batches.add(pool.submit(() -> runBatch(batch, tally)));
       }
+      int done = 0;
       for (Future<List<String>> f : batches) {
         failures.addAll(f.get());
+        done = Math.min(count, done + BATCH);
+        if (Boolean.getBoolean("ov2onnx.mutation.progress")) {
+          synchronized (tally) {
+            System.out.printf("MutationCampaign: %d of %d done, exit 0-4: %d %d %d %d %d, failures: %d%n", done, count,
+                tally[0], tally[1], tally[2], tally[3], tally[4], failures.size());
+          }
+        }
       }
     } finally {
       pool.shutdownNow();
