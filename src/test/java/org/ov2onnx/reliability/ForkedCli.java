@@ -40,6 +40,17 @@ final class ForkedCli {
 
   private ForkedCli() {}
 
+  /** This JVM's class path with absolute entries (the child runs in another folder). */
+  static String absoluteClassPath() {
+    StringBuilder cp = new StringBuilder();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(Path.of(entry).toAbsolutePath());
+      }
+    }
+    return cp.toString();
+  }
+
   static Batch run(Path work, List<List<String>> jobs, long timeoutSeconds) throws IOException, InterruptedException {
     Files.createDirectories(work);
     Path jobFile = Files.createTempFile(work, "jobs-", ".txt");
@@ -54,7 +65,7 @@ final class ForkedCli {
     ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
         "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
         "-Dov2onnx.job.timeout=" + Math.max(10, timeoutSeconds / 2),
-        "-cp", System.getProperty("java.class.path"), BatchRunner.class.getName(),
+        "-cp", absoluteClassPath(), BatchRunner.class.getName(),
         jobFile.toString(), resultFile.toString());
     pb.directory(work.toFile());
     pb.redirectErrorStream(true);

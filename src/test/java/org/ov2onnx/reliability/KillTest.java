@@ -58,7 +58,7 @@ class KillTest {
 
   private Process convert(Path xml, Path out, boolean external) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", ForkedCli.absoluteClassPath(),
         "org.ov2onnx.cli.Main", "convert", xml.toString(), "-o", out.toString(),
         "--external-data", external ? "always" : "never");
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);

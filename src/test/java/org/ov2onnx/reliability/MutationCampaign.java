@@ -135,6 +135,9 @@ public final class MutationCampaign {
         ForkedCli.Outcome o = b.outcomes().get(k);
         Input in = pending.get(k);
         if (!o.ran()) {
+          if (k == 0) {
+            throw new IllegalStateException("the batch JVM ran nothing (exit " + b.jvmExit() + "): " + b.log());
+          }
           next = k;
           break;
         }
