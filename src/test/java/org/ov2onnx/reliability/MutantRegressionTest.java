@@ -24,9 +24,7 @@ class MutantRegressionTest {
   @TempDir Path dir;
 
   static Stream<String> mutants() throws IOException {
-    try (Stream<Path> files = Files.list(MUTANTS)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList().stream();
-    }
+    return ReliabilityInputsTest.xmlFiles(MUTANTS);
   }
 
   @ParameterizedTest(name = "{0}")

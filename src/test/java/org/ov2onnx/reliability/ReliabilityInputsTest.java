@@ -27,7 +27,12 @@ class ReliabilityInputsTest {
   @TempDir Path dir;
 
   static Stream<String> inputs() throws IOException {
-    try (Stream<Path> files = Files.list(INPUTS)) {
+    return xmlFiles(INPUTS);
+  }
+
+  /** The names of the .xml files in {@code folder}, sorted. */
+  static Stream<String> xmlFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList().stream();
     }
   }
