@@ -232,6 +232,17 @@ OVX_API int64_t ovx_tensor_string_size(ovx_tensor* tensor, int64_t index);
 OVX_API int64_t ovx_copy_file_range(const char* src, int64_t src_offset, const char* dst, int64_t dst_offset,
                                     int64_t length);
 
+/* An unnamed regular file in folder `dir` (Linux O_TMPFILE): it has no name until published, so it
+ * vanishes with the process however the process ends. Returns its file descriptor (>= 0; it can be
+ * reopened as /proc/self/fd/N), OVX_ERR_UNSUPPORTED where the system or file system lacks O_TMPFILE,
+ * or another negative status. */
+OVX_API int ovx_tmpfile_open(const char* dir);
+/* Gives the unnamed file `fd` the name `target`, atomically replacing a regular file there: it is
+ * linked under a fresh hidden name in the same folder, then renamed over `target`. */
+OVX_API int ovx_tmpfile_publish(int fd, const char* target);
+/* Closes a descriptor from ovx_tmpfile_open (an unpublished file is then gone). */
+OVX_API int ovx_tmpfile_close(int fd);
+
 /* ---- diagnostics for tests ---- */
 /* Number of live handles of each kind since load: cores, models, consts, compiled, requests, tensors
  * (written to out[0..5]). Lets tests prove that every handle is released. */

@@ -1,5 +1,8 @@
 // Zero-copy views of Constant data, and the weights-file extent check.
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <climits>
 #include <cstdlib>
@@ -19,6 +22,82 @@
 
 using namespace ovx;
 
+namespace ovx {
+
+void Region::release() {
+    if (base != nullptr)
+        ::mmap(base, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+Region::~Region() {
+    if (base != nullptr)
+        ::munmap(base, length);
+}
+
+uint64_t checked_element_count(const ov::Shape& shape) {
+    uint64_t count = 1;
+    for (size_t d : shape) {
+        if (d != 0 && count > UINT64_MAX / d)
+            throw std::length_error("its shape " + shape.to_string() + " has more elements than memory can hold");
+        count *= d;
+    }
+    return count;
+}
+
+void check_constant(const ov::op::v0::Constant& c) {
+    const auto& type = c.get_element_type();
+    const auto& shape = c.get_shape();
+    uint64_t count = checked_element_count(shape);
+    uint64_t size = c.get_byte_size();
+    std::string what = "constant '" + c.get_friendly_name() + "' of type " + type.get_type_name() + " and shape " +
+                       (shape.size() <= 8 ? shape.to_string() : "of rank " + std::to_string(shape.size()));
+    if (type == ov::element::string) {
+        // the reader unpacks strings into std::string objects; their storage must hold `count` of them
+        if (count > size / sizeof(std::string) || (count > 0 && c.get_data_ptr() == nullptr))
+            throw std::length_error(what + " holds storage for " + std::to_string(size / sizeof(std::string)) +
+                                    " strings, not " + std::to_string(count) +
+                                    " (malformed or truncated string data)");
+        return;
+    }
+    uint64_t bits = type.bitwidth();
+    if (bits == 0 || (count > 0 && count > UINT64_MAX / bits))
+        throw std::length_error(what + " has more elements than memory can hold");
+    uint64_t need = (count * bits + 7) / 8;
+    // packed sub-byte types (u3, u6) are stored in groups of a few bytes: allow that much slack
+    uint64_t slack = bits % 8 == 0 ? 0 : 3;
+    if (size < need || size > need + slack)
+        throw std::length_error(what + " holds " + std::to_string(size) + " bytes, but its type and shape need " +
+                                std::to_string(need));
+    if (need > 0 && c.get_data_ptr() == nullptr)
+        throw std::length_error(what + " has no data");
+}
+
+void check_model(const ov::Model& model) {
+    for (const auto& node : model.get_ordered_ops()) {
+        if (auto c = ov::as_type_ptr<ov::op::v0::Constant>(node))
+            check_constant(*c);
+        for (size_t p = 0; p < node->get_output_size(); ++p) {
+            const auto& shape = node->get_output_partial_shape(p);
+            if (shape.rank().is_dynamic())
+                continue;
+            for (size_t d = 0; d < shape.size(); ++d) {
+                int64_t min = shape[d].get_min_length();
+                int64_t max = shape[d].get_max_length();
+                if (min < 0 || (max >= 0 && max < min))
+                    throw std::length_error("node '" + node->get_friendly_name() + "' (" + node->get_type_name() +
+                                            "): dimension " + std::to_string(d) + " of output " + std::to_string(p) +
+                                            " is not a valid length (too large or malformed)");
+            }
+        }
+        if (auto sub = ov::as_type_ptr<ov::op::util::MultiSubGraphOp>(node))
+            for (const auto& body : sub->get_functions())
+                if (body)
+                    check_model(*body);
+    }
+}
+
+}  // namespace ovx
+
 namespace {
 
 ovx_const* require(ovx_const* view) {
@@ -31,6 +110,7 @@ const std::string& string_at(ovx_const* view, int64_t index) {
     require(view);
     if (view->constant->get_element_type() != ov::element::string)
         throw std::invalid_argument("constant is not of type string");
+    // the count is checked against the storage when the view is opened (check_constant)
     auto count = static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
     if (index < 0 || index >= count)
         throw std::out_of_range("string index " + std::to_string(index) + " is out of range");
@@ -40,14 +120,12 @@ const std::string& string_at(ovx_const* view, int64_t index) {
 struct Mapping {
     uintptr_t start, end;
     int64_t file_offset;
+    std::string path;
 };
 
-// The ranges of this process's address space that map `path` (Linux: /proc/self/maps).
-std::vector<Mapping> mappings_of(const std::string& path) {
+// The file mappings of this process (Linux: /proc/self/maps) that `keep` accepts.
+std::vector<Mapping> file_mappings(const std::function<bool(const Mapping&)>& keep) {
     std::vector<Mapping> found;
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) == nullptr)
-        return found;
     std::ifstream maps("/proc/self/maps");
     std::string line;
     while (std::getline(maps, line)) {
@@ -55,14 +133,82 @@ std::vector<Mapping> mappings_of(const std::string& path) {
         std::string range, perms, offset, dev, inode, file;
         fields >> range >> perms >> offset >> dev >> inode;
         std::getline(fields >> std::ws, file);
-        if (file != resolved)
+        if (inode == "0")
             continue;
         auto dash = range.find('-');
-        found.push_back({std::stoull(range.substr(0, dash), nullptr, 16),
-                         std::stoull(range.substr(dash + 1), nullptr, 16),
-                         static_cast<int64_t>(std::stoll(offset, nullptr, 16))});
+        Mapping m{std::stoull(range.substr(0, dash), nullptr, 16), std::stoull(range.substr(dash + 1), nullptr, 16),
+                  static_cast<int64_t>(std::stoll(offset, nullptr, 16)), file};
+        if (keep(m))
+            found.push_back(std::move(m));
     }
     return found;
+}
+
+// The file mappings that contain `address`.
+std::vector<Mapping> mappings_containing(uintptr_t address) {
+    return file_mappings([&](const Mapping& m) { return address >= m.start && address < m.end; });
+}
+
+// The ranges of this process's address space that map `path`.
+std::vector<Mapping> mappings_of(const std::string& path) {
+    char resolved[PATH_MAX];
+    if (::realpath(path.c_str(), resolved) == nullptr)
+        return {};
+    std::string real(resolved);
+    return file_mappings([&](const Mapping& m) { return m.path == real; });
+}
+
+// The model's own duplicate of the file mapping that holds `address`, made on first use; null when
+// the address is not in a mapping of a regular file.
+std::shared_ptr<Region> region_for(ovx_model* model, uintptr_t address, size_t size) {
+    for (const auto& r : model->regions)
+        if (address >= r->source_start && address + size <= r->source_end)
+            return r;
+    for (const auto& m : mappings_containing(address)) {
+        if (address + size > m.end || m.path.empty() || m.path[0] != '/')
+            continue;
+        int fd = ::open(m.path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return nullptr;
+        struct stat st {};
+        bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        void* base = regular ? ::mmap(nullptr, m.end - m.start, PROT_READ, MAP_SHARED, fd, m.file_offset) : MAP_FAILED;
+        ::close(fd);
+        if (base == MAP_FAILED)
+            return nullptr;
+        auto r = std::make_shared<Region>();
+        r->source_start = m.start;
+        r->source_end = m.end;
+        r->base = base;
+        r->length = m.end - m.start;
+        model->regions.push_back(r);
+        return r;
+    }
+    return nullptr;
+}
+
+// Opens a view after checking that the constant's storage matches its type and shape. Data that
+// OpenVINO maps from a file is viewed through the model's own duplicate mapping (Region), so the
+// view does not keep the Constant, and with it OpenVINO's mapping and file handle, alive.
+int open_view(ovx_model* model, std::shared_ptr<ov::op::v0::Constant> constant, ovx_const** out) {
+    check_constant(*constant);
+    auto view = std::make_unique<ovx_const>();
+    view->type = constant->get_element_type();
+    view->shape = constant->get_shape();
+    view->byte_size = view->type == ov::element::string ? 0 : constant->get_byte_size();
+    view->data = view->type == ov::element::string ? nullptr : constant->get_data_ptr();
+    auto address = reinterpret_cast<uintptr_t>(view->data);
+    std::shared_ptr<Region> region;
+    if (model != nullptr && view->byte_size > 0)
+        region = region_for(model, address, view->byte_size);
+    if (region) {
+        view->data = static_cast<const char*>(region->base) + (address - region->source_start);
+        view->region = std::move(region);
+    } else {
+        view->constant = std::move(constant);
+    }
+    *out = view.release();
+    return OVX_OK;
 }
 
 void each_constant(const std::shared_ptr<ov::Model>& model,
@@ -192,10 +338,7 @@ int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** ou
                                                    "' is not known before inference");
             constant = std::make_shared<ov::op::v0::Constant>(value);
         }
-        auto view = std::make_unique<ovx_const>();
-        view->constant = std::move(constant);
-        *out = view.release();
-        return OVX_OK;
+        return open_view(model, std::move(constant), out);
     });
 }
 
@@ -240,10 +383,7 @@ int ovx_const_open(ovx_model* model, int64_t node, ovx_const** out) {
             return fail(OVX_ERR_UNSUPPORTED, "node '" + model->ordered[node]->get_friendly_name() +
                                                  "' is a " + model->ordered[node]->get_type_name() +
                                                  ", not a Constant");
-        auto view = std::make_unique<ovx_const>();
-        view->constant = std::move(constant);
-        *out = view.release();
-        return OVX_OK;
+        return open_view(model, std::move(constant), out);
     });
 }
 
@@ -256,13 +396,13 @@ void ovx_const_free(ovx_const* view) {
 
 const char* ovx_const_element_type(ovx_const* view) {
     return guarded_value<const char*>(nullptr, [&] {
-        return transient(require(view)->constant->get_element_type().get_type_name());
+        return transient(require(view)->type.get_type_name());
     });
 }
 
 int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
     return guarded_value<int64_t>(-1, [&] {
-        const auto& shape = require(view)->constant->get_shape();
+        const auto& shape = require(view)->shape;
         for (size_t i = 0; dims != nullptr && i < shape.size() && static_cast<int64_t>(i) < capacity; ++i)
             dims[i] = static_cast<int64_t>(shape[i]);
         return static_cast<int64_t>(shape.size());
@@ -271,25 +411,21 @@ int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
 
 const void* ovx_const_data(ovx_const* view) {
     return guarded_value<const void*>(nullptr, [&]() -> const void* {
-        if (require(view)->constant->get_element_type() == ov::element::string)
-            return nullptr;
-        return view->constant->get_data_ptr();
+        return require(view)->data;
     });
 }
 
 int64_t ovx_const_byte_size(ovx_const* view) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
-        if (require(view)->constant->get_element_type() == ov::element::string)
-            return 0;
-        return static_cast<int64_t>(view->constant->get_byte_size());
+        return static_cast<int64_t>(require(view)->byte_size);
     });
 }
 
 int64_t ovx_const_string_count(ovx_const* view) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
-        if (require(view)->constant->get_element_type() != ov::element::string)
+        if (require(view)->type != ov::element::string)
             return 0;
-        return static_cast<int64_t>(ov::shape_size(view->constant->get_shape()));
+        return static_cast<int64_t>(ov::shape_size(view->shape));
     });
 }
 

@@ -125,6 +125,11 @@ ovx_model::ovx_model(std::shared_ptr<ov::Model> m) : model(std::move(m)) {
     refresh();
 }
 
+ovx_model::~ovx_model() {
+    for (auto& r : regions)
+        r->release();
+}
+
 void ovx_model::refresh() {
     ordered = model->get_ordered_ops();
     index_of.clear();
@@ -224,6 +229,9 @@ int ovx_core_read_model(ovx_core* core, const char* model_path, const char* weig
             model = core->core.read_model(path, weights);
             capture.keep();
         }
+        // constants whose storage does not match their type and shape, and lengths that overflowed,
+        // are refused here, before anything can read them
+        check_model(*model);
         *out = new ovx_model(std::move(model));
         return OVX_OK;
     });

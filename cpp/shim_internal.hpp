@@ -84,8 +84,28 @@ struct ovx_core : ovx::Counted<ovx::CORES> {
     ov::Core core;
 };
 
+namespace ovx {
+// This process's own read-only mapping of a file range that OpenVINO has mapped too (IR weights).
+// Constant views point into it instead of into OpenVINO's mapping, so that freeing the model
+// releases OpenVINO's mapping and file handle at once. When the model is freed, release() puts
+// anonymous zero pages in its place (the file is released; views still read, zeros); the
+// reservation itself goes when the last view does.
+struct Region {
+    uintptr_t source_start = 0, source_end = 0;  // OpenVINO's mapping it duplicates
+    void* base = nullptr;
+    size_t length = 0;
+    Region() = default;
+    Region(const Region&) = delete;
+    Region& operator=(const Region&) = delete;
+    void release();
+    ~Region();
+};
+}  // namespace ovx
+
 struct ovx_model : ovx::Counted<ovx::MODELS> {
     std::shared_ptr<ov::Model> model;
+    std::vector<std::shared_ptr<ovx::Region>> regions;  // made for this handle's constant views
+    ~ovx_model();
     std::vector<std::shared_ptr<ov::Node>> ordered;
     std::unordered_map<const ov::Node*, int64_t> index_of;
     std::vector<ovx::NodeInfo> info;
@@ -99,7 +119,13 @@ struct ovx_model : ovx::Counted<ovx::MODELS> {
 };
 
 struct ovx_const : ovx::Counted<ovx::CONSTS> {
+    // null when the data lies in `region` (the view then does not keep OpenVINO's memory alive)
     std::shared_ptr<ov::op::v0::Constant> constant;
+    std::shared_ptr<ovx::Region> region;
+    ov::element::Type type;
+    ov::Shape shape;
+    size_t byte_size = 0;
+    const void* data = nullptr;
 };
 
 struct ovx_compiled : ovx::Counted<ovx::COMPILED> {
@@ -121,6 +147,14 @@ namespace ovx {
 int64_t encode_shape(const ov::PartialShape& shape, int64_t* minmax, int64_t capacity);
 std::vector<int64_t> encode_shape(const ov::PartialShape& shape);
 ov::element::Type parse_element_type(const std::string& name);
+// The number of elements of a shape; throws std::length_error when the product overflows.
+uint64_t checked_element_count(const ov::Shape& shape);
+// Throws std::length_error naming the constant when its storage does not match its type and shape
+// (element count, byte size, string storage): nothing may read a constant that fails this.
+void check_constant(const ov::op::v0::Constant& c);
+// Throws std::length_error naming the node when a model (or one of its sub-graphs) holds a
+// constant that fails check_constant or an output dimension that is not a valid length or interval.
+void check_model(const ov::Model& model);
 // Collects attributes through the node's own visit_attributes.
 std::vector<Attr> collect_attributes(const std::shared_ptr<ov::Node>& node);
 }  // namespace ovx

@@ -2,7 +2,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -85,6 +87,61 @@ int64_t ovx_copy_file_range(const char* src, int64_t src_offset, const char* dst
 #else
     return copy_with_buffer(in.fd, src_offset, out.fd, dst_offset, length);
 #endif
+}
+
+int ovx_tmpfile_open(const char* dir) {
+    clear_error();
+    if (dir == nullptr)
+        return fail(OVX_ERR_INVALID_ARG, "dir is NULL");
+#if defined(__linux__) && defined(O_TMPFILE)
+    int fd = ::open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);  // the umask applies
+    if (fd >= 0)
+        return fd;
+    if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL || errno == ENOSYS)
+        return fail(OVX_ERR_UNSUPPORTED, std::string("no unnamed files (O_TMPFILE) in ") + dir);
+    return fail(OVX_ERR_GENERAL, std::string("cannot create a file in ") + dir + ": " + std::strerror(errno));
+#else
+    return fail(OVX_ERR_UNSUPPORTED, "no unnamed files (O_TMPFILE) on this system");
+#endif
+}
+
+int ovx_tmpfile_publish(int fd, const char* target) {
+    clear_error();
+    if (fd < 0 || target == nullptr)
+        return fail(OVX_ERR_INVALID_ARG, "invalid publish arguments");
+#ifdef __linux__
+    static std::atomic<unsigned> counter{0};
+    std::string to(target);
+    auto slash = to.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : to.substr(0, slash + 1);
+    std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        char name[96];
+        std::snprintf(name, sizeof name, ".ov2onnx-%d-%u.link", static_cast<int>(::getpid()), counter++);
+        std::string link = (slash == std::string::npos ? std::string() : dir) + name;
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, link.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+            if (errno == EEXIST)
+                continue;
+            return fail(OVX_ERR_GENERAL, "cannot link " + to + ": " + std::strerror(errno));
+        }
+        if (::rename(link.c_str(), target) != 0) {
+            int e = errno;
+            ::unlink(link.c_str());
+            return fail(OVX_ERR_GENERAL, "cannot rename into " + to + ": " + std::strerror(e));
+        }
+        return OVX_OK;
+    }
+    return fail(OVX_ERR_GENERAL, "cannot find a free temporary name next to " + to);
+#else
+    return fail(OVX_ERR_UNSUPPORTED, "no unnamed files on this system");
+#endif
+}
+
+int ovx_tmpfile_close(int fd) {
+    clear_error();
+    if (fd < 0)
+        return fail(OVX_ERR_INVALID_ARG, "invalid descriptor");
+    return ::close(fd) == 0 ? OVX_OK : fail(OVX_ERR_GENERAL, std::strerror(errno));
 }
 
 }  // extern "C"

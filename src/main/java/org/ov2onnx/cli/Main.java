@@ -54,7 +54,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(out, err, args));
+    // SIGTERM and SIGINT end the JVM through its shutdown hooks: outputs being written are unnamed
+    // files (or temp files that a hook deletes), so nothing is left behind; say so and exit 143/130
+    java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!finished.get()) {
+        err.println("error: interrupted by a signal; no output or temporary file of this run is left behind");
+        err.flush();
+      }
+    }, "ov2onnx-interrupted"));
+    int code = run(out, err, args);
+    finished.set(true);
+    System.exit(code);
   }
 
   /** Runs the CLI; returns the exit code. */
@@ -89,6 +100,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           err.flush();
           return ExitCodes.USAGE;
         });
+    // every command's file arguments are checked before it runs (FileArgs)
+    cli.setExecutionStrategy(parsed -> {
+      try {
+        FileArgs.check(parsed);
+      } catch (CliException e) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return e.exitCode();
+      }
+      return new CommandLine.RunLast().execute(parsed);
+    });
     int code = cli.execute(args);
     out.flush();
     err.flush();

@@ -120,7 +120,7 @@ public final class Converter {
   /**
    * Converts an already read model: read → index → graph-level rewrites → per-node converters →
    * assembly. The result's initializers are views of the model's constant data: serialize it
-   * before the views become unreachable (they keep the memory alive), then close it.
+   * before the model is closed (closed, the views read zeros), then close the result.
    */
   public Conversion toOnnx(Model model, ConvertOptions options, String sourceName)
       throws OpenVinoException, ConversionException {

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
+import org.ov2onnx.openvino.PathChecks;
 
 /**
  * Writes a model to disk, atomically, streaming initializer data from wherever it lives (for
@@ -24,8 +24,9 @@ import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
  * <p>With external data, the data file is named after the model ({@code model.onnx.data}) and
  * laid out as ONNX specifies ({@code location}, {@code offset}, {@code length}); tensors of 1 MiB
  * or more start at 64 KiB boundaries so that runtimes can map them. Both files are first written
- * under temporary names in the output folder and renamed into place only when complete: a failed
- * write leaves nothing behind.
+ * as unnamed files in the output folder ({@link PendingFile}) and named only when complete: a failed
+ * or killed write leaves nothing behind. With external data the old model file is removed before
+ * the new data file is named, and the new model is named last.
  */
 public final class OnnxModelWriter {
   /** Protobuf cannot serialize a message of 2 GiB or more. */
@@ -47,7 +48,10 @@ public final class OnnxModelWriter {
 
   public static Written write(ModelProto.Builder model, Path out, ExternalData mode, Progress progress)
       throws IOException {
+    OnnxModelGate.check(model);
     Path target = out.toAbsolutePath();
+    PathChecks.checkOutput(target, "the output");
+    PathChecks.checkOutput(target.resolveSibling(target.getFileName() + ".data"), "the output's external data");
     Path dir = target.getParent();
     Files.createDirectories(dir);
     long raw = 0;
@@ -62,32 +66,24 @@ public final class OnnxModelWriter {
               + raw
               + " bytes of weights, over protobuf's 2 GB limit; write it with external data (--external-data auto)");
     }
-    Path dataTmp = null;
-    Path modelTmp = null;
-    try {
-      Path data = null;
+    Path data = external ? target.resolveSibling(target.getFileName() + ".data") : null;
+    try (PendingFile dataFile = external ? PendingFile.create(dir, ".data.tmp") : null;
+        PendingFile modelFile = PendingFile.create(dir, ".onnx.tmp")) {
       long dataBytes = 0;
       if (external) {
-        data = target.resolveSibling(target.getFileName() + ".data");
-        dataTmp = Files.createTempFile(dir, ".ov2onnx-", ".data.tmp");
-        dataBytes = externalize(model, data.getFileName().toString(), dataTmp, raw, progress);
+        dataBytes = externalize(model, data.getFileName().toString(), dataFile.path, raw, progress);
       }
-      modelTmp = Files.createTempFile(dir, ".ov2onnx-", ".onnx.tmp");
-      long modelBytes = serialize(model.build(), modelTmp, external ? 0 : raw, progress);
-      if (dataTmp != null) {
-        Files.move(dataTmp, data, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        dataTmp = null;
-      }
-      Files.move(modelTmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      modelTmp = null;
+      long modelBytes = serialize(model.build(), modelFile.path, external ? 0 : raw, progress);
+      PendingFile.commit(() -> {
+        if (dataFile != null) {
+          // the old model goes first: a kill between these steps may leave the new data without
+          // a model, but never an old model beside new data
+          Files.deleteIfExists(target);
+          dataFile.publish(data);
+        }
+        modelFile.publish(target);
+      });
       return new Written(target, data, modelBytes, dataBytes);
-    } finally {
-      if (dataTmp != null) {
-        Files.deleteIfExists(dataTmp);
-      }
-      if (modelTmp != null) {
-        Files.deleteIfExists(modelTmp);
-      }
     }
   }
 

@@ -14,9 +14,12 @@ import org.ov2onnx.openvino.internal.Shim.ovx_const;
  * are those of the memory-mapped .bin file.
  *
  * <p>{@link #bytes()} is a read-only direct view; sub-byte types (u1, u4, i4, nf4, ...) are packed
- * as OpenVINO packs them. The native memory stays valid for as long as Java can reach the view, or
- * any buffer derived from it, even after the model is closed. String constants are copied into
- * {@link #strings()}.
+ * as OpenVINO packs them. The view is valid while its model is open. Closing the model releases
+ * the weights file (its mapping and handle) at once; a view of data mapped from a file then reads
+ * zeros (its pages are replaced by anonymous zero pages, so it never points at freed memory), and
+ * its address range is released when the view becomes unreachable. Data OpenVINO holds in memory
+ * (computed values, other formats' constants) stays readable until then. String constants are
+ * copied into {@link #strings()}.
  */
 public final class ConstantData {
   private final ElementType type;
@@ -34,26 +37,37 @@ public final class ConstantData {
     this.strings = strings;
   }
 
+  /** Most dimensions a constant may have; OpenVINO itself has no limit, no real model comes near. */
+  static final int MAX_RANK = 1024;
+
   static ConstantData wrap(ovx_const view) throws OpenVinoException {
     boolean owned = true;
     try {
       ElementType type =
           ElementType.fromOvName(Native.string(Shim.ovx_const_element_type(view), "constant type"));
       long rank = Native.count(Shim.ovx_const_shape(view, (long[]) null, 0), "constant shape");
+      if (rank > MAX_RANK) {
+        throw malformed(type, "has " + rank + " dimensions (at most " + MAX_RANK + " are accepted)");
+      }
       long[] shape = new long[(int) rank];
       Shim.ovx_const_shape(view, shape, rank);
+      long count = elementCount(type, shape);
       if (type == ElementType.STRING) {
-        long n = Native.count(Shim.ovx_const_string_count(view), "constant strings");
-        List<String> strings = new ArrayList<>((int) n);
-        for (long k = 0; k < n; k++) {
-          strings.add(Native.utf8(Shim.ovx_const_string_data(view, k), Shim.ovx_const_string_size(view, k)));
-        }
+        List<String> strings = readStrings(view, type, shape, count);
         return new ConstantData(
-            type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0,
-            Collections.unmodifiableList(strings));
+            type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0, strings);
       }
       Pointer data = Shim.ovx_const_data(view);
       long size = Native.count(Shim.ovx_const_byte_size(view), "constant size");
+      long need = type.bits() > 0 && count > Long.MAX_VALUE / type.bits() ? -1 : type.byteSize(count);
+      // the shim refuses such constants when it opens them; checked again before any memory is read
+      if (type.bits() > 0 && (need < 0 || size < need || size > need + (type.bits() % 8 == 0 ? 0 : 3))) {
+        throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " holds " + size
+            + " bytes, but its type and shape need " + need);
+      }
+      if (size > 0 && (data == null || data.isNull())) {
+        throw malformed(type, "has no data");
+      }
       long address = data == null ? 0 : data.address();
       ByteBuffer bytes = Native.view(new BytePointer(data), size, view, Shim::ovx_const_free);
       owned = false; // the view's cleaner frees it now
@@ -63,6 +77,47 @@ public final class ConstantData {
         Shim.ovx_const_free(view);
       }
     }
+  }
+
+  private static long elementCount(ElementType type, long[] shape) throws OpenVinoException {
+    long n = 1;
+    for (long d : shape) {
+      if (d < 0) {
+        throw malformed(type, "has a negative dimension " + d);
+      }
+      try {
+        n = Math.multiplyExact(n, d);
+      } catch (ArithmeticException e) {
+        throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " has more elements than memory can hold");
+      }
+    }
+    return n;
+  }
+
+  /** Copies a string constant's values, checking every count and size before reading native memory. */
+  private static List<String> readStrings(ovx_const view, ElementType type, long[] shape, long count)
+      throws OpenVinoException {
+    long n = Native.count(Shim.ovx_const_string_count(view), "constant strings");
+    if (n != count || n > Integer.MAX_VALUE - 8) {
+      throw malformed(type, "of shape " + java.util.Arrays.toString(shape) + " holds " + n + " strings");
+    }
+    List<String> strings = new ArrayList<>((int) n);
+    for (long k = 0; k < n; k++) {
+      long size = Shim.ovx_const_string_size(view, k);
+      if (size < 0 || size > Integer.MAX_VALUE - 8) {
+        throw malformed(type, "has string " + k + " of invalid size " + size);
+      }
+      BytePointer data = size == 0 ? null : Shim.ovx_const_string_data(view, k);
+      if (size > 0 && (data == null || data.isNull())) {
+        throw malformed(type, "has no data for string " + k);
+      }
+      strings.add(Native.utf8(data, size));
+    }
+    return Collections.unmodifiableList(strings);
+  }
+
+  private static OpenVinoException malformed(ElementType type, String what) {
+    return new OpenVinoException(OpenVinoException.Kind.READ, "malformed constant: data of type " + type + " " + what);
   }
 
   public ElementType elementType() {

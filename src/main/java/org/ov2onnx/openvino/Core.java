@@ -86,17 +86,24 @@ public final class Core implements AutoCloseable {
    * SavedModel or frozen .pb, TFLite, PaddlePaddle. IR weights stay memory-mapped.
    *
    * <p>For IR, the weights file is checked to belong to the XML: a file longer than the constants
-   * the XML places in it is refused (OpenVINO itself refuses one that is too short).
+   * the XML places in it is refused (OpenVINO itself refuses one that is too short). An IR's XML
+   * is checked for structure first ({@code IrPrecheck}): layers whose inputs or attributes would
+   * crash OpenVINO's reader are refused before it sees them. Constants whose data does not match
+   * their type and shape, and dimensions that overflow, are refused after reading.
    *
    * @param weights the weights file, or null for the format's default
    */
   public Model readModel(Path model, Path weights) throws OpenVinoException {
-    if (!Files.exists(model)) {
-      throw new OpenVinoException(OpenVinoException.Kind.NOT_FOUND, "model file not found: " + model);
+    PathChecks.checkInput(model, "model file", true);
+    if (weights != null) {
+      PathChecks.checkInput(weights, "weights file", false);
     }
-    if (weights != null && !Files.isRegularFile(weights)) {
-      throw new OpenVinoException(
-          OpenVinoException.Kind.NOT_FOUND, "weights file not found: " + weights);
+    Path sibling = defaultIrWeights(model);
+    if (weights == null && sibling != null && Files.exists(sibling)) {
+      PathChecks.checkInput(sibling, "weights file", false);
+    }
+    if (Files.isRegularFile(model) && IrPrecheck.looksLikeXml(model)) {
+      IrPrecheck.check(model);
     }
     ovx_model m = new ovx_model();
     int status =
@@ -107,8 +114,8 @@ public final class Core implements AutoCloseable {
     }
     Model result = new Model(m, model.toString());
     try {
-      Path bin = weights != null ? weights : defaultIrWeights(model);
-      if (bin != null) {
+      Path bin = weights != null ? weights : sibling;
+      if (bin != null && Files.isRegularFile(bin)) {
         result.checkWeights(bin, model);
       }
     } catch (OpenVinoException | RuntimeException e) {
@@ -123,8 +130,7 @@ public final class Core implements AutoCloseable {
     if (!name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
       return null;
     }
-    Path bin = model.resolveSibling(name.substring(0, name.length() - 4) + ".bin");
-    return Files.isRegularFile(bin) ? bin : null;
+    return model.resolveSibling(name.substring(0, name.length() - 4) + ".bin");
   }
 
   /** Compiles a model on a device with OpenVINO properties (e.g. {@link #REFERENCE_MODE}). */

@@ -18,8 +18,9 @@ import org.ov2onnx.openvino.internal.Shim.ovx_model;
  * topological order, their attributes, ports and constant data.
  *
  * <p>Close it when done; closing twice is harmless, and a closed model's nodes throw {@link
- * IllegalStateException}. Constant views taken from it ({@link Node#constant()}) stay valid after
- * it is closed, for as long as Java holds them.
+ * IllegalStateException}. Closing releases the weights file's mapping and handle at once, not when
+ * the garbage collector runs: constant views taken from it ({@link Node#constant()}) are valid
+ * while it is open, and afterwards read zeros instead of the weights (never freed memory).
  */
 public final class Model implements AutoCloseable {
   private final NativeHandle<ovx_model> handle;

@@ -90,7 +90,10 @@ final class Native {
     if (size == 0) {
       return "";
     }
-    byte[] bytes = new byte[Math.toIntExact(size)];
+    if (size < 0 || size > Integer.MAX_VALUE - 8 || data == null || data.isNull()) {
+      throw new IllegalArgumentException("invalid native string: " + size + " bytes at " + data);
+    }
+    byte[] bytes = new byte[(int) size];
     data.capacity(size).get(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }

@@ -20,4 +20,39 @@ public final class NativeFiles {
       throw new IOException("cannot copy " + length + " bytes from " + src + " to " + dst + ": " + Native.lastError());
     }
   }
+
+  /**
+   * An unnamed file in {@code dir} (Linux {@code O_TMPFILE}): returns its descriptor, to be written
+   * through {@code /proc/self/fd/N}, or -1 where unnamed files are not supported there.
+   */
+  public static int openUnnamed(Path dir) throws IOException {
+    if (Boolean.getBoolean("ov2onnx.noUnnamedFiles")) {
+      return -1; // tests of the fallback
+    }
+    Native.load();
+    int fd = Shim.ovx_tmpfile_open(dir.toString());
+    if (fd >= 0) {
+      return fd;
+    }
+    if (fd == Shim.OVX_ERR_UNSUPPORTED) {
+      return -1;
+    }
+    throw new IOException(Native.lastError());
+  }
+
+  /** Names the unnamed file {@code fd} {@code target}, atomically replacing a file there. */
+  public static void publishUnnamed(int fd, Path target) throws IOException {
+    Native.load();
+    if (Shim.ovx_tmpfile_publish(fd, target.toString()) != Shim.OVX_OK) {
+      throw new IOException(Native.lastError());
+    }
+  }
+
+  /** Closes the unnamed file {@code fd}; unless it was published, it is gone. */
+  public static void closeUnnamed(int fd) throws IOException {
+    Native.load();
+    if (Shim.ovx_tmpfile_close(fd) != Shim.OVX_OK) {
+      throw new IOException(Native.lastError());
+    }
+  }
 }

@@ -8,6 +8,7 @@ import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OpConverter;
+import org.ov2onnx.convert.ops.shape.Tensors;
 
 /**
  * MVN. From opset 17, an MVN that normalizes the variance with eps inside the root over constant
@@ -26,6 +27,9 @@ import org.ov2onnx.convert.spi.OpConverter;
 public final class MvnConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
+    if (!Tensors.isFloat(node.inputType(0))) {
+      throw node.error("MVN's ONNX decomposition takes floating-point input, not " + node.inputType(0));
+    }
     Axes axes;
     boolean epsInsideSqrt;
     if (node.version() == 2) {

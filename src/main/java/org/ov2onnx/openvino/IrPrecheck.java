@@ -1,0 +1,246 @@
+package org.ov2onnx.openvino;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A cheap structural check of an IR {@code .xml}, run before OpenVINO's reader sees it.
+ *
+ * <p>OpenVINO's IR reader trusts the XML in places: some operations built with fewer inputs than
+ * they need, or without a required attribute, crash the process inside the reader instead of
+ * raising an error (Broadcast without inputs, ReadValue/Assign without {@code variable_id}). This
+ * check refuses such files with an {@link OpenVinoException} naming the layer, so that neither the
+ * CLI nor a library user reaches those paths. It streams the XML once (no DTD, no entities) and
+ * keeps only the layers' ports and the edges, in the main graph and in every sub-graph body.
+ *
+ * <p>Checked, in every graph and body: layer ids are unique; every edge joins an existing output
+ * port to an existing input port; every declared input port has exactly one edge; only source
+ * operations have no inputs; operations known to crash with fewer inputs have enough; state
+ * operations name their variable. See docs/NATIVE.md.
+ */
+final class IrPrecheck {
+  /** Operations that legitimately have no inputs. */
+  private static final Set<String> SOURCES = Set.of("Parameter", "Const", "Constant", "ReadValue");
+
+  /**
+   * Least input counts of operations whose reader path does not check them (crashes found by
+   * mutation); OpenVINO raises a proper error for the others.
+   */
+  private static final Map<String, Integer> MIN_INPUTS = Map.of("Broadcast", 2);
+
+  /** Operations whose {@code <data>} must name a non-empty attribute. */
+  private static final Map<String, String> REQUIRED_ATTRIBUTE =
+      Map.of("ReadValue", "variable_id", "Assign", "variable_id");
+
+  private IrPrecheck() {}
+
+  /** True for a file that starts (after a BOM and blanks) with '<': an XML file, IR or not. */
+  static boolean looksLikeXml(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(64);
+      for (int i = 0; i < head.length; i++) {
+        int b = head[i] & 0xff;
+        if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+          continue;
+        }
+        return b == '<';
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final class Layer {
+    final String id;
+    final String type;
+    final String name;
+    final Set<String> inputs = new LinkedHashSet<>();
+    final Set<String> outputs = new LinkedHashSet<>();
+    Map<String, String> data = Map.of();
+
+    Layer(String id, String type, String name) {
+      this.id = id;
+      this.type = type;
+      this.name = name;
+    }
+
+    String describe() {
+      return "layer '" + name + "' (id " + id + ", " + type + ")";
+    }
+  }
+
+  private static final class Graph {
+    final int depth;
+    final String where;
+    final Map<String, Layer> layers = new HashMap<>();
+    final List<Layer> order = new ArrayList<>();
+    final List<String[]> edges = new ArrayList<>();
+
+    Graph(int depth, String where) {
+      this.depth = depth;
+      this.where = where;
+    }
+  }
+
+  /** Checks {@code xml}; throws naming the file and the first problem found. */
+  static void check(Path xml) throws OpenVinoException {
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    try (InputStream in = Files.newInputStream(xml)) {
+      XMLStreamReader r = factory.createXMLStreamReader(in);
+      try {
+        walk(r);
+      } finally {
+        r.close();
+      }
+    } catch (XMLStreamException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+      throw refused(xml, "not well-formed XML" + where);
+    } catch (IOException e) {
+      throw new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + e.getMessage());
+    } catch (Problem p) {
+      throw refused(xml, p.getMessage());
+    }
+  }
+
+  private static OpenVinoException refused(Path xml, String why) {
+    return new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + why);
+  }
+
+  /** A structural problem; becomes an {@link OpenVinoException}. */
+  private static final class Problem extends RuntimeException {
+    Problem(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static void walk(XMLStreamReader r) throws XMLStreamException {
+    Deque<String> path = new ArrayDeque<>();
+    Deque<Graph> graphs = new ArrayDeque<>();
+    Deque<Layer> layers = new ArrayDeque<>();
+    while (r.hasNext()) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        String name = r.getLocalName();
+        String parent = path.peek();
+        path.push(name);
+        int depth = path.size();
+        if (name.equals("layers")) {
+          String where = layers.isEmpty() ? "the main graph" : "the body of " + layers.peek().describe();
+          graphs.push(new Graph(depth - 1, where));
+        } else if (name.equals("layer") && "layers".equals(parent) && !graphs.isEmpty()) {
+          Layer l = new Layer(attr(r, "id"), attr(r, "type"), attr(r, "name"));
+          Graph g = graphs.peek();
+          if (l.id.isEmpty() || l.type.isEmpty()) {
+            throw new Problem("a layer in " + g.where + " has no id or no type");
+          }
+          if (g.layers.put(l.id, l) != null) {
+            throw new Problem("two layers in " + g.where + " have the id " + l.id);
+          }
+          g.order.add(l);
+          layers.push(l);
+        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()) {
+          Map<String, String> data = new HashMap<>();
+          for (int i = 0; i < r.getAttributeCount(); i++) {
+            data.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+          }
+          layers.peek().data = data;
+        } else if (name.equals("port") && !layers.isEmpty() && isPortList(path)) {
+          Layer l = layers.peek();
+          String id = attr(r, "id");
+          boolean fresh = !l.inputs.contains(id) && !l.outputs.contains(id);
+          if (id.isEmpty() || !fresh) {
+            throw new Problem(l.describe() + " has a port without id or two ports with the id " + id);
+          }
+          (parent.equals("input") ? l.inputs : l.outputs).add(id);
+        } else if (name.equals("edge") && "edges".equals(parent) && !graphs.isEmpty()) {
+          graphs.peek().edges.add(new String[] {
+            attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port")});
+        }
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        int ended = path.size();
+        String name = path.pop();
+        if (name.equals("layer") && !layers.isEmpty() && "layers".equals(path.peek())) {
+          layers.pop();
+        }
+        // a graph's layers and edges are both children of one element: check it when that ends
+        if (!graphs.isEmpty() && graphs.peek().depth == ended) {
+          validate(graphs.pop());
+        }
+      }
+    }
+    while (!graphs.isEmpty()) {
+      validate(graphs.pop());
+    }
+  }
+
+  /** A {@code <port>} directly in a layer's {@code <input>} or {@code <output>}. */
+  private static boolean isPortList(Deque<String> path) {
+    var it = path.iterator();
+    it.next(); // "port"
+    String list = it.hasNext() ? it.next() : "";
+    String layer = it.hasNext() ? it.next() : "";
+    return (list.equals("input") || list.equals("output")) && layer.equals("layer");
+  }
+
+  private static String attr(XMLStreamReader r, String name) {
+    String v = r.getAttributeValue(null, name);
+    return v == null ? "" : v.strip();
+  }
+
+  private static void validate(Graph g) {
+    Map<String, String> fed = new HashMap<>();
+    for (String[] e : g.edges) {
+      Layer from = g.layers.get(e[0]);
+      Layer to = g.layers.get(e[2]);
+      String edge = "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
+      if (from == null || to == null) {
+        throw new Problem(edge + " names a layer that does not exist");
+      }
+      if (!from.outputs.contains(e[1])) {
+        throw new Problem(edge + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
+      }
+      if (!to.inputs.contains(e[3])) {
+        throw new Problem(edge + " enters port " + e[3] + ", which is not an input of " + to.describe());
+      }
+      if (fed.put(e[2] + ":" + e[3], e[0]) != null) {
+        throw new Problem("input port " + e[3] + " of " + to.describe() + " has two edges");
+      }
+    }
+    for (Layer l : g.order) {
+      for (String port : l.inputs) {
+        if (!fed.containsKey(l.id + ":" + port)) {
+          throw new Problem("input port " + port + " of " + l.describe() + " has no edge");
+        }
+      }
+      if (l.inputs.isEmpty() && !SOURCES.contains(l.type)) {
+        throw new Problem(l.describe() + " has no inputs");
+      }
+      Integer min = MIN_INPUTS.get(l.type);
+      if (min != null && l.inputs.size() < min) {
+        throw new Problem(l.describe() + " has " + l.inputs.size() + " input(s), but needs at least " + min);
+      }
+      String required = REQUIRED_ATTRIBUTE.get(l.type);
+      if (required != null && l.data.getOrDefault(required, "").isBlank()) {
+        throw new Problem(l.describe() + " has no '" + required + "' attribute");
+      }
+    }
+  }
+}
