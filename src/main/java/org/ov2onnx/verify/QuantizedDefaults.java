@@ -41,6 +41,8 @@ final class QuantizedDefaults {
     ModelProto m;
     try (InputStream in = Files.newInputStream(onnx)) {
       m = ModelProto.parseFrom(in);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return false; // not ONNX: ONNX Runtime reports that when the model is run
     }
     return uses(m.getGraph());
   }

@@ -39,7 +39,7 @@ class MessagesTest {
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
     CliTest r = CliTest.run("verify", xml.toString(), fifo.toString());
-    r.assertOneLineError(ExitCodes.UNREADABLE, "is not a regular file");
+    r.assertOneLineError(ExitCodes.UNREADABLE, "FIFO", "not a regular file");
     assertFalse(r.err().contains("not found"), r.err());
     CliTest.run("verify", xml.toString(), dir.resolve("missing.onnx").toString()).assertOneLineError(ExitCodes.UNREADABLE, "not found");
   }
@@ -53,6 +53,6 @@ class MessagesTest {
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
     CliTest.run("verify", xml.toString(), out.toString(), "--input-data", fifo.toString())
-        .assertOneLineError(ExitCodes.UNREADABLE, "--input-data", "is not a regular file");
+        .assertOneLineError(ExitCodes.UNREADABLE, "--input-data", "FIFO", "not a regular file");
   }
 }
