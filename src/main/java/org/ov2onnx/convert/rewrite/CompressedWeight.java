@@ -29,7 +29,16 @@ record CompressedWeight(
     long[] outShape,
     ElementType outType) {
 
-  static final Set<ElementType> STORAGE = Set.of(ElementType.U8, ElementType.I8, ElementType.U4, ElementType.I4);
+  static final Set<ElementType> STORAGE =
+      Set.of(ElementType.U8, ElementType.I8, ElementType.U4, ElementType.I4, ElementType.NF4);
+
+  /** The 16 values of NF4 (4-bit NormalFloat, as OpenVINO and QLoRA define it), by code. */
+  static final double[] NF4 = {
+    -1.0, -0.6961928009986877, -0.5250730514526367, -0.39491748809814453, -0.28444138169288635,
+    -0.18477343022823334, -0.09105003625154495, 0.0, 0.07958029955625534, 0.16093020141124725,
+    0.24611230194568634, 0.33791524171829224, 0.44070982933044434, 0.5626170039176941,
+    0.7229568362236023, 1.0
+  };
 
   /** The nodes the rewrite takes over (the Constants that only this chain reads, and the chain). */
   int[] nodes() {
@@ -43,8 +52,13 @@ record CompressedWeight(
     return list.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** u4 or i4 (integer 4-bit; nf4 is not an integer type and is only ever decompressed). */
   boolean fourBit() {
     return storage == ElementType.U4 || storage == ElementType.I4;
+  }
+
+  boolean nf4() {
+    return storage == ElementType.NF4;
   }
 
   /**

@@ -44,9 +44,9 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
 
   @Override
   public String description() {
-    return "u8/i8/u4/i4 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
+    return "u8/i8/u4/i4/nf4 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
         + "(per axis; blocked at opset 21), MatMulNBits for 4-bit MatMul weights below opset 21, or float "
-        + "(--weights-format float, --dequantize)";
+        + "(--weights-format float, --dequantize, and nf4, which ONNX cannot hold)";
   }
 
   @Override
@@ -93,8 +93,11 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
 
   private void emit(SourceGraph graph, CompressedWeight w, GraphBuilder out) throws ConversionException {
     NodeView last = graph.node(w.last());
-    if (!dequantize && format != WeightsFormat.FLOAT && dequantizeLinear(graph, w, last, out)) {
+    if (!dequantize && format != WeightsFormat.FLOAT && !w.nf4() && dequantizeLinear(graph, w, last, out)) {
       return;
+    }
+    if (w.nf4() && !dequantize && format != WeightsFormat.FLOAT) {
+      out.metadata("ov2onnx.note.nf4", "nf4 weights are decompressed to float: ONNX has no nf4 type");
     }
     decompress(graph, w, last, out);
   }
@@ -183,9 +186,11 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
       throw last.error("decompresses weights to " + w.outType() + "; only f16 and f32 are supported");
     }
     ByteBuffer values = ByteBuffer.allocateDirect(n * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
-    double[] raw = w.fourBit() ? null : org.ov2onnx.onnx.TensorBytes.decode(w.storage(), b, n);
+    double[] raw = w.fourBit() || w.nf4() ? null : org.ov2onnx.onnx.TensorBytes.decode(w.storage(), b, n);
     for (int i = 0; i < n; i++) {
-      double q = raw != null ? raw[i] : CompressedWeight.nibble(b, i, w.storage() == ElementType.I4);
+      double q = raw != null ? raw[i]
+          : w.nf4() ? CompressedWeight.NF4[CompressedWeight.nibble(b, i, false)]
+          : CompressedWeight.nibble(b, i, w.storage() == ElementType.I4);
       int s = broadcastIndex(i, shape, sShape);
       double zp = w.zeroPoint().length == 1 ? w.zeroPoint()[0] : w.zeroPoint()[s];
       float v = (float) ((q - zp) * w.scale()[w.scale().length == 1 ? 0 : s]);

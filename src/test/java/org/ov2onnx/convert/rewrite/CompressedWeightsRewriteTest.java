@@ -24,7 +24,7 @@ class CompressedWeightsRewriteTest {
 
   /** Packed 4-bit (or plain 8-bit) storage of {@code values}. */
   private static ByteBuffer store(ElementType type, int[] values) {
-    boolean four = type == ElementType.U4 || type == ElementType.I4;
+    boolean four = type == ElementType.U4 || type == ElementType.I4 || type == ElementType.NF4;
     ByteBuffer b = ByteBuffer.allocate(four ? (values.length + 1) / 2 : values.length);
     for (int i = 0; i < values.length; i++) {
       if (four) {
@@ -45,7 +45,7 @@ class CompressedWeightsRewriteTest {
       boolean transposeB, boolean grouped) {
     Random random = new Random(name.hashCode());
     boolean signed = storage == ElementType.I4 || storage == ElementType.I8;
-    int bits = storage == ElementType.U4 || storage == ElementType.I4 ? 4 : 8;
+    int bits = storage == ElementType.U4 || storage == ElementType.I4 || storage == ElementType.NF4 ? 4 : 8;
     int lo = signed ? -(1 << (bits - 1)) : 0;
     int hi = signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1;
     int k = groups * g;
@@ -115,5 +115,14 @@ class CompressedWeightsRewriteTest {
     IrBuilder ir = model("wcf_" + format + dequantize, ElementType.U4, true, 8, 2, 32, true, true);
     OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize)).run()
         .assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits").assertUsesOp("MatMul");
+  }
+
+  @ParameterizedTest(name = "nf4 group {0} opset {1}")
+  @CsvSource({"32, 17", "16, 21"})
+  void nf4IsDecompressedWithANote(int group, int opset) throws Exception {
+    IrBuilder ir = model("wcnf4_" + group + "_" + opset, ElementType.NF4, false, 8, 2, group, true, true);
+    var outcome = OpCheck.of(ir, dir).opset(opset).run().assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits");
+    assertTrue(outcome.model().getMetadataPropsList().stream().anyMatch(p -> p.getKey().equals("ov2onnx.note.nf4")),
+        "a note says nf4 was decompressed");
   }
 }
