@@ -38,7 +38,20 @@ final class GraphConversion implements GraphAssembly.BodyConverter {
   /** Which node each rewrite match claims, and the matches by anchor node. */
   private record Claims(GraphRewrite.Match[] byNode, Map<Integer, GraphRewrite.Match> byAnchor) {}
 
+  /** Each graph's claims, made once: the unsupported-operation check and the conversion share them. */
+  private final Map<GraphIndex, Claims> claimsOf = new java.util.IdentityHashMap<>();
+
   private Claims match(GraphIndex index) throws ConversionException {
+    Claims known = claimsOf.get(index);
+    if (known != null) {
+      return known;
+    }
+    Claims claims = matchAll(index);
+    claimsOf.put(index, claims);
+    return claims;
+  }
+
+  private Claims matchAll(GraphIndex index) throws ConversionException {
     int n = index.nodeCount();
     GraphRewrite.Match[] byNode = new GraphRewrite.Match[n];
     Map<Integer, GraphRewrite.Match> byAnchor = new HashMap<>();

@@ -94,6 +94,7 @@ record CompressedWeight(
     int at = convert;
     int next = only(g, at, null);
     double[] zp = null;
+    long[] zpShape = null;
     int zpConstant = -1;
     if (next >= 0 && g.type(next).equals("Subtract") && g.source(next, 0).node() == at) {
       int zpSource = g.source(next, 1).node();
@@ -103,10 +104,12 @@ record CompressedWeight(
           return null;
         }
         zp = values(g.node(zc).constantData());
+        zpShape = g.node(zc).constantData().shape();
         zpConstant = zc;
         chain.add(zpSource);
       } else if (g.type(zpSource).equals("Constant")) {
         zp = values(g.node(zpSource).constantData());
+        zpShape = g.node(zpSource).constantData().shape();
       } else {
         return null;
       }
@@ -140,7 +143,8 @@ record CompressedWeight(
       at = next;
       outType = g.node(at).outputType(0);
     }
-    if (zp != null && zp.length != 1 && zp.length != scale.length) {
+    // a per-element zero point is read with the scale's index, so it must be laid out like the scale
+    if (zp != null && zp.length != 1 && !java.util.Arrays.equals(zpShape, scaleData.shape())) {
       return null;
     }
     long[] scaleShape = scaleData.shape();

@@ -210,15 +210,14 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     long stride = 1;
     long rest = i;
     int offset = full.length - small.length;
-    long[] coords = new long[full.length];
     for (int d = full.length - 1; d >= 0; d--) {
-      coords[d] = rest % full[d];
+      long coord = rest % full[d];
       rest /= full[d];
-    }
-    for (int d = small.length - 1; d >= 0; d--) {
-      long c = small[d] == 1 ? 0 : coords[d + offset];
-      index += c * stride;
-      stride *= small[d];
+      int s = d - offset;
+      if (s >= 0) {
+        index += (small[s] == 1 ? 0 : coord) * stride;
+        stride *= small[s];
+      }
     }
     return (int) index;
   }

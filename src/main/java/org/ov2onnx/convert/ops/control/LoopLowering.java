@@ -90,6 +90,7 @@ final class LoopLowering {
     Map<Integer, String> bindings = new HashMap<>();
     List<String> carriedInitial = new ArrayList<>();
     List<Integer> carriedResults = new ArrayList<>();
+    List<Port> carriedParameters = new ArrayList<>();
     for (PortMap in : inputs) {
       Port p = parameters.get(in.inner());
       switch (in.kind()) {
@@ -97,6 +98,7 @@ final class LoopLowering {
           bindings.put(in.inner(), body.input(node.name() + "/" + safe(p.name(), in.inner()), p.type(), p.shape()));
           carriedInitial.add(node.input(in.outer()));
           carriedResults.add(in.backEdge());
+          carriedParameters.add(p);
         }
         case INVARIANT_INPUT -> bindings.put(in.inner(), node.input(in.outer()));
         case SLICE_INPUT -> bindings.put(in.inner(), slice(body, in, iteration));
@@ -114,8 +116,7 @@ final class LoopLowering {
     body.output(conditionOut, node.name() + "/condition_out", ElementType.BOOLEAN, PartialShape.of());
     for (int k = 0; k < carriedResults.size(); k++) {
       Port r = results.get(carriedResults.get(k));
-      Port p = parameters.get(inputs.stream().filter(m -> m.kind() == PortMap.Kind.MERGED_INPUT).toList().get(k).inner());
-      body.output(values.get(carriedResults.get(k)), node.name() + "/carried_out", p.type(), r.shape());
+      body.output(values.get(carriedResults.get(k)), node.name() + "/carried_out", carriedParameters.get(k).type(), r.shape());
     }
     // scan outputs: concatenated outputs, and last-iteration values that are not carried
     List<PortMap> scans = new ArrayList<>();
@@ -141,15 +142,15 @@ final class LoopLowering {
       } else {
         value = loopOutputs.get(carriedResults.size() + scans.indexOf(out));
       }
-      finish(out, value);
+      finish(out, value, carriedOf.containsKey(out));
     }
   }
 
-  /** Turns a Loop result into the node's output {@code out.outer()}. */
-  private void finish(PortMap out, String value) throws ConversionException {
+  /** Turns a Loop result (a loop-carried final value, or a scan output) into the node's output {@code out.outer()}. */
+  private void finish(PortMap out, String value, boolean carried) throws ConversionException {
     String target = node.output(out.outer());
     if (out.kind() == PortMap.Kind.BODY_OUTPUT) {
-      if (out.iteration() == -1 && !isScan(out)) {
+      if (carried) {
         graph.add(OnnxNode.op("Identity").inputs(value).outputs(target));
       } else {
         graph.add(OnnxNode.op("Gather").inputs(value, graph.int64s(true, out.iteration())).outputs(target).attr("axis", 0L));
@@ -195,14 +196,6 @@ final class LoopLowering {
       shape = graph.addOne(OnnxNode.op("Concat").inputs(before, merged, after).attr("axis", 0L));
     }
     graph.add(OnnxNode.op("Reshape").inputs(moved, shape).outputs(target));
-  }
-
-  private boolean isScan(PortMap out) {
-    return !(out.kind() == PortMap.Kind.BODY_OUTPUT && out.iteration() == -1 && carriedResultsContain(out.inner()));
-  }
-
-  private boolean carriedResultsContain(int result) {
-    return inputs.stream().anyMatch(m -> m.kind() == PortMap.Kind.MERGED_INPUT && m.backEdge() == result);
   }
 
   /** Only whole-range concatenation is supported: each iteration adds one part, all parts kept. */

@@ -45,8 +45,9 @@ public final class FakeQuantizeConverter implements OpConverter {
     PartialShape shape = node.inputShape(0);
     if (!shape.isRankDynamic() && !graph.dequantize()) {
       Optional<QuantRanges> ranges = QuantRanges.of(node, shape.rank());
-      if (ranges.isPresent() && node.constantInput(0).isPresent() && shape.isStatic()
-          && WeightFolding.fold(node, graph, ranges.get())) {
+      java.util.Optional<org.ov2onnx.openvino.ConstantData> weight =
+          ranges.isPresent() && shape.isStatic() ? node.constantInput(0) : java.util.Optional.empty();
+      if (weight.isPresent() && WeightFolding.fold(node, graph, ranges.get(), weight.get())) {
         return;
       }
       if (ranges.isPresent() && quantizeDequantize(node, graph, ranges.get(), shape.rank())) {

@@ -18,7 +18,8 @@ final class WeightFolding {
   private WeightFolding() {}
 
   /** Folds the node's weight; false if its output range is not on an integer grid (the caller decomposes). */
-  static boolean fold(NodeView node, GraphBuilder graph, QuantRanges r) throws ConversionException {
+  static boolean fold(NodeView node, GraphBuilder graph, QuantRanges r, org.ov2onnx.openvino.ConstantData weight)
+      throws ConversionException {
     long levels = r.levels();
     if (levels > 256) {
       return false;
@@ -44,7 +45,13 @@ final class WeightFolding {
       return false;
     }
     long[] shape = node.inputShape(0).toStatic();
-    double[] w = node.constantDoubles(0);
+    // the weight as read once by the caller (a Convert chain is evaluated by OpenVINO only once)
+    double[] w;
+    try {
+      w = org.ov2onnx.onnx.TensorBytes.decode(weight.elementType(), weight.bytes(), Math.toIntExact(weight.elementCount()));
+    } catch (IllegalArgumentException e) {
+      return false; // not a numeric type this folding reads: the caller decomposes
+    }
     long inner = 1;
     for (int d = r.axis() + 1; d < shape.length && r.axis() >= 0; d++) {
       inner *= shape[d];
