@@ -163,6 +163,9 @@ final class LoopLowering {
     }
     int rank = r.shape().rank();
     long axis = out.axis() < 0 ? out.axis() + Math.max(rank, 1) : out.axis();
+    if (axis < 0 || axis >= Math.max(rank, 1)) {
+      throw node.error("concatenated output " + out.outer() + " has axis " + out.axis() + " outside its rank " + rank);
+    }
     checkConcat(out, r, axis);
     String stacked = value;
     if (out.stride() < 0) {
