@@ -18,6 +18,8 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
 - size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
+- quant (only with --only quant): bench/bench_quant.py, NNCF-quantized models on ONNX Runtime, kept
+  quantized against --dequantize.
 - latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
   models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
 
@@ -34,6 +36,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+import bench_quant
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -301,6 +305,8 @@ def main() -> None:
     ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
     ap.add_argument("--json", help="also write every figure here")
     ap.add_argument("--latency-runs", type=int, default=50)
+    ap.add_argument("--quant-runs", type=int, default=20)
+    ap.add_argument("--quant-pages", type=int, default=4)
     args = ap.parse_args()
     if args.quick:
         args.runs, args.gib = 1, min(args.gib, 1.0)
@@ -326,6 +332,8 @@ def main() -> None:
         report["size"] = size(args, args.dir, models)
     if "latency" in only:
         report["latency"] = latency(args, args.dir, models)
+    if "quant" in only:  # --only quant (bench/bench_quant.py), not in the default run
+        report["quant"] = bench_quant.run(args, args.dir, sys.modules[__name__])
     report["load_average_at_end"] = os.getloadavg()
     if args.json:
         with open(args.json, "w") as f:
@@ -368,6 +376,8 @@ def summary(r):
         if "geometric_mean" in r["latency"]:
             print(f"ONNX Runtime converted vs source: geometric mean {r['latency']['geometric_mean']}x, "
                   f"worst {r['latency']['worst']}x")
+    if "quant" in r:
+        bench_quant.summary(r["quant"])
 
 
 if __name__ == "__main__":

@@ -12,10 +12,6 @@ Run with OpenVINO's Python package on PYTHONPATH and NNCF installed (requirement
 import sys
 
 import numpy as np
-import nncf
-import openvino as ov
-
-TYPES = {"f32": ov.Type.f32, "f16": ov.Type.f16, "i64": ov.Type.i64, "i32": ov.Type.i32, "u8": ov.Type.u8}
 
 
 def text_page(rng, shape):
@@ -62,6 +58,10 @@ def sample(rng, inputs, ranges):
 
 
 def main(argv):
+    import nncf  # here, so that text_page can be imported without NNCF (bench/bench_quant.py does)
+    import openvino as ov
+
+    TYPES = {"f32": ov.Type.f32, "f16": ov.Type.f16, "i64": ov.Type.i64, "i32": ov.Type.i32, "u8": ov.Type.u8}
     source, out, mode, group = argv[1], argv[2], argv[3], int(argv[4])
     inputs, ranges = [], []
     for spec in argv[5:]:
