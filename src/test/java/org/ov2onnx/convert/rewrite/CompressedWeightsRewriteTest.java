@@ -160,6 +160,15 @@ class CompressedWeightsRewriteTest {
         .assertNoOp("DequantizeLinear").assertUsesOp("Mul");
   }
 
+  @org.junit.jupiter.api.Test
+  void float8BelowOpset19NamesTheFlag() throws Exception {
+    IrBuilder ir = model("wcf8_17", ElementType.F8E4M3, false, 8, 1, 16, true, false);
+    Path xml = ir.write(dir);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> new org.ov2onnx.convert.Converter().convert(xml, dir.resolve("wcf8_17.onnx"), ConvertOptions.defaults()));
+    assertTrue(String.valueOf(e.getMessage()).contains("--opset 19"), e.toString());
+  }
+
   @ParameterizedTest(name = "nf4 group {0} opset {1}")
   @CsvSource({"32, 17", "16, 21"})
   void nf4IsDecompressedWithANote(int group, int opset) throws Exception {
