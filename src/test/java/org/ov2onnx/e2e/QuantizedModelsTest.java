@@ -115,16 +115,17 @@ class QuantizedModelsTest {
     assertTrue(ratio <= maxSize, "ONNX is " + ratio + " × the IR's .bin");
     assertTrue(data <= 1.2 * bin, "the ONNX model's tensor data is " + (double) data / bin + " × the IR's .bin");
 
+    Path held = ir.resolveSibling(ir.getFileName().toString().replace(".xml", ".npz"));
+    Map<String, Tensor> given = Files.exists(held) ? org.ov2onnx.verify.Npy.read(held) : Map.of();
     // the same runtime on both sides: OpenVINO running the converted ONNX matches the IR
     // a value at a rounding boundary may flip by one quantization step (the ranges and the scales
     // agree only to float rounding), and the flip travels on; elsewhere the outputs agree
-    double same = sameOnOpenVino(ir, onnx, feeds, ranges);
+    double same = sameOnOpenVino(ir, onnx, feeds, ranges, given);
     System.out.printf("%s %s group %d: OpenVINO on the ONNX vs on the IR, mean |diff| / output scale = %.2e%n",
         id, mode, group, same);
     assertTrue(same <= 0.05, "OpenVINO on the ONNX differs from OpenVINO on the IR by " + same + " of the output's scale");
     VerifyOptions options = VerifyOptions.defaults().withInputs(feeds).withRanges(ranges);
-    Path held = ir.resolveSibling(ir.getFileName().toString().replace(".xml", ".npz"));
-    if (Files.exists(held)) {
+    if (!given.isEmpty()) {
       options = options.withInputData(held);
     }
     VerifyReport report = Verifier.verify(ir, onnx, options);
@@ -134,9 +135,12 @@ class QuantizedModelsTest {
     }
   }
 
-  /** The largest mean |difference| / max |IR output| over the outputs of the IR and the ONNX model, both on OpenVINO CPU. */
-  private static double sameOnOpenVino(Path ir, Path onnx, List<InputSpec> feeds, Map<String, double[]> ranges)
-      throws Exception {
+  /**
+   * The largest mean |difference| / max |IR output| over the outputs of the IR and the ONNX model,
+   * both on OpenVINO CPU, on the {@code given} inputs, random ones in {@code ranges} for the others.
+   */
+  private static double sameOnOpenVino(Path ir, Path onnx, List<InputSpec> feeds, Map<String, double[]> ranges,
+      Map<String, Tensor> given) throws Exception {
     try (Core core = Core.create();
         Model a = core.readModel(ir);
         Model b = core.readModel(onnx)) {
@@ -148,7 +152,9 @@ class QuantizedModelsTest {
         long[] shape = p.shape().toStatic();
         int n = (int) java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
         double[] range = ranges.get(p.name());
-        if (p.type() == org.ov2onnx.openvino.ElementType.F32) {
+        if (given.containsKey(p.name())) {
+          inputs.add(given.get(p.name()));
+        } else if (p.type() == org.ov2onnx.openvino.ElementType.F32) {
           float[] v = new float[n];
           for (int i = 0; i < n; i++) {
             v[i] = (float) (range[0] + random.nextDouble() * (range[1] - range[0]));
