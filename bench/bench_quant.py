@@ -3,8 +3,11 @@
 For each model quantized with NNCF by the test fixture (src/test/python/nncf_models.py, in the NNCF
 venv of src/test/python/requirements-nncf.txt, as QuantizedModelsTest makes them): the IR is
 converted twice with the jar, as is (QDQ / DequantizeLinear / MatMulNBits) and with --dequantize
-(float), and both run on ONNX Runtime's CPU provider with 1 thread, the two alternating run by run,
-median of --quant-runs runs after 3 warm-ups. Also the file sizes against the IR's .bin.
+(float), and both run on ONNX Runtime's CPU provider with 1 thread, with the public model it was
+quantized from (unquantized, ONNX) for reference, the three alternating run by run, median of
+--quant-runs runs after 3 warm-ups. (The --dequantize form of an int8 PTQ model still computes every
+FakeQuantize's rounding, in float ops: it is the same network, not the unquantized one.) Also the
+file sizes against the IR's .bin.
 
 For the int8 CNNs, also how far each way of running the quantized network lands from OpenVINO CPU
 on the IR (cosine of the outputs, worst and best over --quant-pages synthetic text pages): ONNX
@@ -88,11 +91,15 @@ def _spread(ir, kept, flat, shape, pages):
     config = {"INFERENCE_PRECISION_HINT": "f32", "EXECUTION_MODE_HINT": "ACCURACY", "DYNAMIC_QUANTIZATION_GROUP_SIZE": "0"}
     on_ir, on_kept = core.compile_model(ir, "CPU", config), core.compile_model(kept, "CPU", config)
 
-    def session(path, level):
+    def session(path, level, optimized=None):
         so = ort.SessionOptions()
         so.graph_optimization_level = level
+        so.log_severity_level = 3  # not the warning that an optimized model is written
+        if optimized:
+            so.optimized_model_filepath = optimized
         return ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
-    runs = {"ort_kept": session(kept, ort.GraphOptimizationLevel.ORT_ENABLE_ALL),
+    optimized = kept[:-5] + "-ort-optimized.onnx"
+    runs = {"ort_kept": session(kept, ort.GraphOptimizationLevel.ORT_ENABLE_ALL, optimized),
             "ort_kept_unoptimized": session(kept, ort.GraphOptimizationLevel.ORT_DISABLE_ALL),
             "ort_dequantized": session(flat, ort.GraphOptimizationLevel.ORT_DISABLE_ALL)}
     cosines = {k: [] for k in [*runs, "openvino_kept", "openvino_ir_one_step"]}
@@ -106,7 +113,11 @@ def _spread(ir, kept, flat, shape, pages):
         i = int(np.random.default_rng(100 + seed).integers(0, moved.size))
         moved[i] += np.float32(2 / 255) if moved[i] < 0.99 else -np.float32(2 / 255)  # one step of [-1, 1] in 256 levels
         cosines["openvino_ir_one_step"].append(_cos(ref, on_ir([moved.reshape(x.shape)])[0]))
-    return {k: [round(min(v), 5), round(max(v), 5)] for k, v in cosines.items()}
+    import onnx
+    ops = [n.op_type for n in onnx.load(optimized).graph.node]
+    fused = {"QLinearConv": ops.count("QLinearConv"), "Conv": sum(o in ("Conv", "FusedConv") or o.endswith("NchwcConv") for o in ops)}
+    return {"ort_fused_convs": f"{fused['QLinearConv']} QLinearConv, {fused['Conv']} float Conv",
+            **{k: [round(min(v), 5), round(max(v), 5)] for k, v in cosines.items()}}
 
 
 def run(args, work, bench):
@@ -134,8 +145,9 @@ def run(args, work, bench):
         bench.run(bench.java("convert", ir, "-o", kept))
         bench.run(bench.java("convert", ir, "-o", flat, "--dequantize"))
         inputs = _inputs(ir, feeds)
+        source = os.path.join(unpacked, props[k + "file"])
         sessions = {}
-        for label, path in (("kept", kept), ("float", flat)):
+        for label, path in (("kept", kept), ("float", flat), ("source", source)):
             so = ort.SessionOptions()
             so.intra_op_num_threads = 1
             so.inter_op_num_threads = 1
@@ -144,7 +156,7 @@ def run(args, work, bench):
             for _ in range(3):
                 sess.run(None, feed)
             sessions[label] = (sess, feed)
-        samples = {"kept": [], "float": []}
+        samples = {label: [] for label in sessions}
         for _ in range(args.quant_runs):
             for label, (sess, feed) in sessions.items():
                 t = time.perf_counter()
@@ -152,11 +164,12 @@ def run(args, work, bench):
                 samples[label].append(time.perf_counter() - t)
         kept_ms = statistics.median(samples["kept"]) * 1e3
         float_ms = statistics.median(samples["float"]) * 1e3
+        source_ms = statistics.median(samples["source"]) * 1e3
         binf = os.path.getsize(ir[:-4] + ".bin")
         key = f"{mid} {mode}" + (f" g{group}" if group > 0 else "")
         result[key] = {
             "kept_ms": round(kept_ms, 3), "dequantized_ms": round(float_ms, 3),
-            "kept_vs_dequantized": round(kept_ms / float_ms, 3),
+            "kept_vs_dequantized": round(kept_ms / float_ms, 3), "unquantized_source_ms": round(source_ms, 3),
             "bin_bytes": binf, "kept_vs_bin": round(os.path.getsize(kept) / binf, 3),
             "dequantized_vs_bin": round(os.path.getsize(flat) / binf, 3)}
         if mode == "ptq-int8":
@@ -168,6 +181,6 @@ def run(args, work, bench):
 def summary(r):
     for name, v in r.items():
         print(f"quant {name}: ONNX Runtime 1 thread, kept {v['kept_ms']} ms vs --dequantize {v['dequantized_ms']} ms "
-              f"-> {v['kept_vs_dequantized']}x; size / IR .bin: kept {v['kept_vs_bin']}, --dequantize {v['dequantized_vs_bin']}")
-        for k, (lo, hi) in v.get("cosine_vs_openvino_ir", {}).items():
-            print(f"  cosine vs OpenVINO on the IR, {k}: {lo} .. {hi}")
+              f"-> {v['kept_vs_dequantized']}x (unquantized source {v['unquantized_source_ms']} ms); size / IR .bin: kept {v['kept_vs_bin']}, --dequantize {v['dequantized_vs_bin']}")
+        for k, c in v.get("cosine_vs_openvino_ir", {}).items():
+            print(f"  {k}: {c}" if isinstance(c, str) else f"  cosine vs OpenVINO on the IR, {k}: {c[0]} .. {c[1]}")
