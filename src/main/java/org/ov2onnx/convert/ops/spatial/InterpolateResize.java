@@ -63,17 +63,11 @@ final class InterpolateResize {
     }
     Target t = s.bySizes() ? bySizes(node, graph, s, in)
         : node.constantInput(s.shapeInput()).isPresent() ? byScales(node, s, in) : null;
-    if (t == null) {
+    boolean useSizes = s.bySizes() || pillow(s);
+    if (t == null || !s.bySizes() && useSizes && Arrays.stream(t.lengths()).anyMatch(length -> length < 0)) {
+      // the Pillow modes take sizes: on dynamic lengths those are computed in the graph
       InterpolateRunTimeScales.emit(node, graph, s, x, in);
       return;
-    }
-    boolean useSizes = s.bySizes() || pillow(s);
-    if (useSizes && !s.bySizes()) {
-      for (long length : t.lengths()) {
-        if (length < 0) {
-          throw node.error("the Pillow modes in scales mode need static input lengths on the resized axes");
-        }
-      }
     }
     OnnxNode resize = resize(node, graph, s, t, in);
     boolean axesAttr = resize.attributes().containsKey("axes");

@@ -167,6 +167,17 @@ class InterpolateRunTimeScalesTest {
     check(11, "1|2|8|9", Attrs.of(mode, "scales", "asymmetric", "floor").cube(-0.5), "2|3", "0.6|1.5", opset);
   }
 
+  /** Constant scales on dynamic lengths in a Pillow mode: the sizes are computed in the graph. */
+  @ParameterizedTest(name = "opset {0}")
+  @CsvSource({"18", "21"})
+  void pillowOnDynamicLengths(int opset) throws Exception {
+    IrBuilder ir = new IrBuilder("interpolate11_pillow_dyn");
+    String x = ir.parameter("x", ElementType.F32, "1,2,?,?");
+    ir.result(ir.op("Interpolate", 11, Attrs.of("bilinear_pillow", "scales", "asymmetric", "floor").ir(4), x,
+        ir.constant("scales", ElementType.F32, new long[] {2}, 2, 0.5), ir.ints("axes", 2, 3)));
+    OpCheck.of(ir, dir).shape("x", 1, 2, 5, 8).opset(opset).run().assertUsesOp("Resize");
+  }
+
   @Test
   void nearestSimpleIsRefused() {
     assertThrows(ConversionException.class,
