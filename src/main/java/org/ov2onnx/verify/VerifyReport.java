@@ -20,7 +20,14 @@ public record VerifyReport(
     List<OutputMetrics> outputs,
     Layerwise layerwise,
     List<String> notes,
-    Attribution attribution) {
+    Attribution attribution,
+    Decoding decoding) {
+
+  /** A report without decoding (any model but a decoder). */
+  public VerifyReport(String model, String onnx, String device, long seed, List<InputInfo> inputs, List<OutputMetrics> outputs,
+      Layerwise layerwise, List<String> notes, Attribution attribution) {
+    this(model, onnx, device, seed, inputs, outputs, layerwise, notes, attribution, null);
+  }
 
   /** One input fed to both models. */
   public record InputInfo(String name, String elementType, long[] shape, String source) {}
@@ -35,7 +42,7 @@ public record VerifyReport(
   public record Divergence(String node, String type, int version, OutputMetrics metrics) {}
 
   public boolean passed() {
-    return outputs.stream().allMatch(OutputMetrics::passed);
+    return outputs.stream().allMatch(OutputMetrics::passed) && (decoding == null || decoding.tokensMatch());
   }
 
   static Map<String, Object> json(OutputMetrics m) {
@@ -108,6 +115,9 @@ public record VerifyReport(
       a.put("openvino_on_onnx", attribution.openVinoOnOnnx().stream().map(VerifyReport::json).toList());
       doc.put("attribution", a);
     }
+    if (decoding != null) {
+      doc.put("decoding", decoding.toJson());
+    }
     doc.put("notes", notes);
     return Json.write(doc) + "\n";
   }
@@ -156,6 +166,9 @@ public record VerifyReport(
             .append(", cosine ").append(num(d.metrics().cosineSimilarity())).append(".\n");
       }
     }
+    if (decoding != null) {
+      s.append(decoding.toMarkdown());
+    }
     for (String n : notes) {
       s.append("\nNote: ").append(n).append("\n");
     }
@@ -185,6 +198,9 @@ public record VerifyReport(
             .append(d.version()).append("), tensor '").append(d.metrics().name()).append("', max abs error ")
             .append(num(d.metrics().maxAbsError())).append(" (").append(layerwise.compared()).append(" tensors compared)\n");
       }
+    }
+    if (decoding != null) {
+      s.append(decoding.toConsole());
     }
     notes.forEach(n -> s.append("Note: ").append(n).append("\n"));
     Tolerance first = outputs.isEmpty() ? null : outputs.get(0).tolerance();
