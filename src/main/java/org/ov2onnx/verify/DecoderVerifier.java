@@ -44,13 +44,62 @@ public final class DecoderVerifier {
 
   /** Whether {@link Verifier} runs {@code model} as a decoder under these options. */
   static boolean applies(Model model, VerifyOptions options) throws OpenVinoException {
-    DecoderOptions d = options.decoder();
+    return options.inputData() == null || options.decoder().mode() == DecoderOptions.Mode.ON ? appliesTo(model, options.decoder()) : false;
+  }
+
+  /**
+   * Whether {@code model} runs as a decoder under {@code d}: always in mode ON, never in mode OFF,
+   * in mode AUTO when it is stateful and has the input named as {@code input_ids}.
+   */
+  public static boolean appliesTo(Model model, DecoderOptions d) throws OpenVinoException {
     return switch (d.mode()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> options.inputData() == null && StatefulVerifier.isStateful(model)
-          && DecoderInputs.recognised(model.inputs().stream().map(Port::name).toList(), d.names());
+      case AUTO -> StatefulVerifier.isStateful(model) && DecoderInputs.recognised(model.inputs().stream().map(Port::name).toList(), d.names());
     };
+  }
+
+  /** One device against the reference device, as a decoder: per step the logits' metrics, and the tokens. */
+  public record DeviceComparison(String device, List<OutputMetrics> metrics, Decoding decoding) {
+    public boolean passed() {
+      return metrics.stream().allMatch(OutputMetrics::passed) && decoding.tokensMatch();
+    }
+  }
+
+  /**
+   * For {@code compare}: {@code model} as a decoder on each of {@code devices} (one stateful infer
+   * request each), against the first: the same prefill and decode steps as {@link #verify}, every
+   * device fed the reference's greedy token; the logits compared under {@code tolerance}.
+   */
+  public static List<DeviceComparison> compareDevices(Core core, Model model, List<OpenVinoRunner.DeviceSpec> devices, DecoderOptions d,
+      long seed, java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> tolerance, List<String> notes)
+      throws VerifyException, OpenVinoException {
+    if (d.decodeSteps() < 0) {
+      throw new VerifyException(true, "--decode-steps must be at least 0 (got " + d.decodeSteps() + ")");
+    }
+    List<DecoderSession> sessions = new ArrayList<>();
+    try {
+      for (OpenVinoRunner.DeviceSpec device : devices) {
+        sessions.add(DecoderSession.openVino(core, model, device, d.names(), List.of(), notes));
+      }
+      DecoderInputs roles = sessions.get(0).inputs();
+      List<Long> prompt = prompt(roles, d, seed);
+      List<Run> runs = decode(sessions.get(0), sessions.subList(1, sessions.size()), prompt, d.decodeSteps(), tolerance, tolerance,
+          new ArrayList<>(), "prompt");
+      List<DeviceComparison> result = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        String device = devices.get(i + 1).toString();
+        result.add(new DeviceComparison(device, runs.get(i).metrics(),
+            new Decoding(roles.names(), prompt, runs.get(i).steps(), "OpenVINO " + devices.get(0), "OpenVINO " + device)));
+      }
+      notes.add("decoder: a prefill of " + prompt.size() + " tokens, then " + d.decodeSteps() + " decode steps of one token, greedy, on one"
+          + " infer request per device; every device is fed " + devices.get(0) + "'s token");
+      return result;
+    } finally {
+      for (DecoderSession s : sessions) {
+        s.close();
+      }
+    }
   }
 
   /** The decoder verification (the hook of {@link Verifier#verify}). */
@@ -86,33 +135,11 @@ public final class DecoderVerifier {
         throw new VerifyException(false, "the logits of " + original + " are '" + logits + "', of " + onnx + " '"
             + ort.inputs().name(DecoderInputs.LOGITS) + "'");
       }
-      prompt = d.promptTokens() != null ? d.promptTokens() : roles.randomTokens(options.seed(), d.promptLength());
-      roles.checkTokens(prompt, "--prompt-tokens");
-      long[][] fed = {prompt.stream().mapToLong(Long::longValue).toArray()};
-      for (int step = 0; step <= d.decodeSteps(); step++) {
-        String name = step == 0 ? "prefill" : "decode " + step;
-        long past = ov.pastLength();
-        for (Map.Entry<String, Tensor> f : roles.feeds(fed, past, null).entrySet()) {
-          infos.add(new VerifyReport.InputInfo(name + "/" + f.getKey(), f.getValue().elementType().ovName(), f.getValue().shape(),
-              step == 0 ? (d.promptTokens() != null ? "prompt" : "prompt, random, seed " + options.seed()) : "greedy token of the step before"));
-        }
-        DecoderSession.Step expected = ov.step(fed, null);
-        DecoderSession.Step actual = ort.step(fed, null);
-        metrics.add(Verifier.compare(name + "/" + logits, expected.logits(), actual.logits(),
-            options.toleranceFor(logits, expected.logits().elementType())));
-        for (Map.Entry<String, Tensor> s : expected.state().entrySet()) {
-          Tensor a = actual.state().get(s.getKey());
-          metrics.add(a == null
-              ? OutputMetrics.failed(name + "/" + s.getKey(), s.getValue().elementType(), s.getValue().shape(),
-                  options.toleranceFor("", s.getValue().elementType()), "the ONNX model has no output " + s.getKey())
-              : Verifier.compare(name + "/" + s.getKey(), s.getValue(), a, options.toleranceFor("", s.getValue().elementType())));
-        }
-        double[] e = DecoderInputs.lastPosition(expected.logits(), 0);
-        long token = DecoderInputs.argmax(e);
-        long other = DecoderInputs.argmax(DecoderInputs.lastPosition(actual.logits(), 0));
-        steps.add(new Decoding.Step(name, Arrays.stream(fed[0]).boxed().toList(), token, other, margin(e, (int) token)));
-        fed = new long[][] {{token}};
-      }
+      prompt = prompt(roles, d, options.seed());
+      Run run = decode(ov, List.of(ort), prompt, d.decodeSteps(), t -> options.toleranceFor(logits, t), t -> options.toleranceFor("", t),
+          infos, d.promptTokens() != null ? "prompt" : "prompt, random, seed " + options.seed()).get(0);
+      metrics.addAll(run.metrics());
+      steps.addAll(run.steps());
       notes.add("decoder: a prefill of " + prompt.size() + " tokens, then " + d.decodeSteps() + " decode steps of one token, greedy; "
           + reference + " on one infer request (its KV cache inside), ONNX Runtime with each present.V fed back as past.V (the prefill feeds"
           + " each past.V its default, the empty cache); both sides are fed OpenVINO's token; attention mask all ones, positions after"
@@ -124,6 +151,70 @@ public final class DecoderVerifier {
     Decoding decoding = new Decoding(names, prompt, steps, reference, "ONNX Runtime");
     return new VerifyReport(original.toString(), onnx.toString(), options.device().toString(), options.seed(), infos, metrics, null, notes,
         Attribution.unavailable("decoders are compared step by step on ONNX Runtime only"), decoding);
+  }
+
+  /** The prompt: the given tokens (checked against the vocabulary), or seeded random ones. */
+  static List<Long> prompt(DecoderInputs roles, DecoderOptions d, long seed) throws VerifyException {
+    List<Long> prompt = d.promptTokens() != null ? d.promptTokens() : roles.randomTokens(seed, d.promptLength());
+    roles.checkTokens(prompt, "--prompt-tokens");
+    return prompt;
+  }
+
+  /** What one side gave against the reference: per step the metrics (logits, then state) and the tokens. */
+  public record Run(List<OutputMetrics> metrics, List<Decoding.Step> steps) {
+    public boolean passed() {
+      return metrics.stream().allMatch(OutputMetrics::passed) && steps.stream().allMatch(Decoding.Step::matched);
+    }
+  }
+
+  /**
+   * Runs a prefill of {@code prompt} and {@code decodeSteps} decode steps on {@code reference} and
+   * each of {@code others}, all fed the reference's greedy token; compares the logits (and the
+   * state both sides return, by name) of each other side with the reference's at every step.
+   * Each step's inputs are added to {@code infos}.
+   */
+  static List<Run> decode(DecoderSession reference, List<DecoderSession> others, List<Long> prompt, int decodeSteps,
+      java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> logitsTolerance,
+      java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> stateTolerance, List<VerifyReport.InputInfo> infos,
+      String promptSource) throws VerifyException, OpenVinoException {
+    DecoderInputs roles = reference.inputs();
+    String logits = roles.name(DecoderInputs.LOGITS);
+    List<List<OutputMetrics>> metrics = new ArrayList<>();
+    List<List<Decoding.Step>> steps = new ArrayList<>();
+    others.forEach(o -> {
+      metrics.add(new ArrayList<>());
+      steps.add(new ArrayList<>());
+    });
+    long[][] fed = {prompt.stream().mapToLong(Long::longValue).toArray()};
+    for (int step = 0; step <= decodeSteps; step++) {
+      String name = step == 0 ? "prefill" : "decode " + step;
+      for (Map.Entry<String, Tensor> f : roles.feeds(fed, reference.pastLength(), null).entrySet()) {
+        infos.add(new VerifyReport.InputInfo(name + "/" + f.getKey(), f.getValue().elementType().ovName(), f.getValue().shape(),
+            step == 0 ? promptSource : "greedy token of the step before"));
+      }
+      DecoderSession.Step expected = reference.step(fed, null);
+      double[] e = DecoderInputs.lastPosition(expected.logits(), 0);
+      long token = DecoderInputs.argmax(e);
+      for (int i = 0; i < others.size(); i++) {
+        DecoderSession.Step actual = others.get(i).step(fed, null);
+        List<OutputMetrics> m = metrics.get(i);
+        m.add(Verifier.compare(name + "/" + logits, expected.logits(), actual.logits(), logitsTolerance.apply(expected.logits().elementType())));
+        for (Map.Entry<String, Tensor> s : expected.state().entrySet()) {
+          Tensor a = actual.state().get(s.getKey());
+          Tolerance t = stateTolerance.apply(s.getValue().elementType());
+          m.add(a == null ? OutputMetrics.failed(name + "/" + s.getKey(), s.getValue().elementType(), s.getValue().shape(), t,
+              "the other model has no output " + s.getKey()) : Verifier.compare(name + "/" + s.getKey(), s.getValue(), a, t));
+        }
+        long other = DecoderInputs.argmax(DecoderInputs.lastPosition(actual.logits(), 0));
+        steps.get(i).add(new Decoding.Step(name, Arrays.stream(fed[0]).boxed().toList(), token, other, margin(e, (int) token)));
+      }
+      fed = new long[][] {{token}};
+    }
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < others.size(); i++) {
+      runs.add(new Run(metrics.get(i), steps.get(i)));
+    }
+    return runs;
   }
 
   /** The reference's top logit minus its second. */

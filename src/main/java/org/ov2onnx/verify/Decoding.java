@@ -67,7 +67,7 @@ public record Decoding(Map<String, String> names, List<Long> prompt, List<Step> 
         + prompt.size() + " tokens and " + (steps.size() - 1) + " decode steps";
   }
 
-  String toConsole() {
+  public String toConsole() {
     StringBuilder s = new StringBuilder();
     s.append("Decoder: ").append(names.entrySet().stream().map(e -> e.getKey().equals(e.getValue()) ? e.getKey() : e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "))).append("; prompt ").append(ids(prompt)).append("\n");
@@ -84,7 +84,7 @@ public record Decoding(Map<String, String> names, List<Long> prompt, List<Step> 
     return s.toString();
   }
 
-  Map<String, Object> toJson() {
+  public Map<String, Object> toJson() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("tokens_match", tokensMatch());
     d.put("names", names);

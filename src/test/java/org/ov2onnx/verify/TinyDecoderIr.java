@@ -2,6 +2,9 @@ package org.ov2onnx.verify;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.ov2onnx.openvino.ElementType;
@@ -15,7 +18,8 @@ import org.ov2onnx.testing.IrBuilder;
  * 0, head_dim]) → Gather(beam_idx, axis 0) → Concat with the new keys/values on the sequence axis →
  * Assign-6; ScaledDotProductAttention-13 under a mask made of the causal order (a query at
  * position p sees keys up to p) and the attention mask; a ReLU MLP with residuals; logits over a
- * vocabulary of {@link #VOCAB}. Weights are seeded random.
+ * vocabulary of {@link #VOCAB} from an LM head tied to the embedding (its columns permuted, plus
+ * noise). Weights are seeded random.
  */
 public final class TinyDecoderIr {
   public static final int VOCAB = 64;
@@ -43,7 +47,8 @@ public final class TinyDecoderIr {
     Map<String, String> numpy = Map.of("auto_broadcast", "numpy");
 
     // embedding + a sinusoid of the position
-    String table = weights(ir, random, "embedding", 1.0, VOCAB, HIDDEN);
+    double[] embedding = gaussian(random, 1.0, VOCAB * HIDDEN);
+    String table = ir.constant("embedding", ElementType.F32, new long[] {VOCAB, HIDDEN}, embedding);
     String embedded = ir.op("Gather", 8, Map.of("batch_dims", "0"), table, ids, axis0);
     double[] freq = new double[HIDDEN];
     for (int j = 0; j < HIDDEN; j++) {
@@ -91,17 +96,34 @@ public final class TinyDecoderIr {
       String up = ir.op("Relu", 1, Map.of(), matmul(ir, h, weights(ir, random, l + ".up", scale, HIDDEN, 2 * HIDDEN)));
       h = ir.op("Add", 1, numpy, h, matmul(ir, up, weights(ir, random, l + ".down", 1 / Math.sqrt(2 * HIDDEN), 2 * HIDDEN, HIDDEN)));
     }
-    String lmHead = weights(ir, random, "lm_head", 0.5, HIDDEN, VOCAB);
+    // an LM head tied to the embedding, its columns permuted: the next token follows from the current
+    // one (through the residual stream) and from the context (through attention), so generations vary
+    List<Integer> order = new ArrayList<>();
+    for (int v = 0; v < VOCAB; v++) {
+      order.add(v);
+    }
+    Collections.shuffle(order, random);
+    double[] head = gaussian(random, 0.2, HIDDEN * VOCAB);
+    for (int j = 0; j < HIDDEN; j++) {
+      for (int v = 0; v < VOCAB; v++) {
+        head[j * VOCAB + v] += 0.5 * embedding[order.get(v) * HIDDEN + j];
+      }
+    }
+    String lmHead = ir.constant("lm_head", ElementType.F32, new long[] {HIDDEN, VOCAB}, head);
     ir.result(ir.namedOp("logits", "MatMul", 1, Map.of("transpose_a", "false", "transpose_b", "false"), 1, h, lmHead).get(0));
     return ir.write(dir);
   }
 
   private static String weights(IrBuilder ir, Random random, String name, double std, int rows, int cols) {
-    double[] w = new double[rows * cols];
+    return ir.constant(name, ElementType.F32, new long[] {rows, cols}, gaussian(random, std, rows * cols));
+  }
+
+  private static double[] gaussian(Random random, double std, int count) {
+    double[] w = new double[count];
     for (int i = 0; i < w.length; i++) {
       w[i] = random.nextGaussian() * std;
     }
-    return ir.constant(name, ElementType.F32, new long[] {rows, cols}, w);
+    return w;
   }
 
   private static String matmul(IrBuilder ir, String a, String b) {
