@@ -160,7 +160,8 @@ public abstract class DecoderSession implements AutoCloseable {
     Model copy = model.copy();
     try {
       Map<String, String> aliases = StatefulVerifier.addStateOutputs(model, copy, pairs, outNames, presents);
-      CompiledModel compiled = OpenVinoRunner.compile(core, copy, device, notes);
+      // reference mode keeps the KV cache in f32 too (CPU and GPU may compress it to u8 or f16)
+      CompiledModel compiled = OpenVinoRunner.compile(core, copy, device, Map.of("KV_CACHE_PRECISION", "f32"), notes);
       return new OpenVinoSession(model.source() + " on OpenVINO " + device, roles, copy, compiled,
           inputs.stream().map(Port::name).toList(), outNames, presents, aliases);
     } catch (OpenVinoException | RuntimeException e) {
