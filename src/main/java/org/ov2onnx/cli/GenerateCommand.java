@@ -56,6 +56,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Long stop = eos == null ? null : DecoderFlags.tokens(eos, "--eos").get(0);
     Map<String, String> roles = names == null ? Map.of() : DecoderFlags.names(names);
+    if (weights != null && model.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+      throw new CliException(ExitCodes.USAGE, "--weights is for an OpenVINO model; " + model + " runs on ONNX Runtime");
+    }
     OpenVinoRunner.DeviceSpec deviceSpec;
     try {
       deviceSpec = OpenVinoRunner.DeviceSpec.parse(device);

@@ -71,6 +71,7 @@ class DecoderCommandsTest {
     CliTest.run("generate", m, "--tokens", "1", "--max-new", "many").assertOneLineError(2, "--max-new");
     CliTest.run("generate", m, "--tokens", "1", "--eos", "1,2").assertOneLineError(2, "--eos", "one token id");
     CliTest.run("generate", m, "--tokens", "1", "--eos", "64").assertOneLineError(2, "--eos", "outside the vocabulary");
+    CliTest.run("generate", m, "--tokens", "1", "-w", xml.toString().replace(".xml", ".bin")).assertOneLineError(2, "--weights");
     CliTest.run("generate", m, "--tokens", "1", "--decoder-names", "tokens=x").assertOneLineError(2, "--decoder-names", "ROLE=NAME");
     CliTest.run("generate", m, "--tokens", "1", "--decoder-names", "input_ids=tokens").assertOneLineError(2, "has no input 'tokens'");
     CliTest.run("generate", dir.resolve("missing.onnx").toString(), "--tokens", "1").assertOneLineError(4, "missing.onnx");

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,8 @@ import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;
 import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.Model;
+import org.ov2onnx.openvino.Tensor;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.testing.OnnxChecker;
 
 /**
@@ -113,6 +117,37 @@ class DecoderVerifierTest {
           assertEquals(full[v], cached[v], 1e-4, model + " vocabulary entry " + v);
         }
       }
+    }
+  }
+
+  /**
+   * The naming and the first-step contract the docs describe: per variable V, past.V and present.V
+   * recorded in metadata_props, the initial cache computed while past.V is empty; omitting past.V
+   * (its default) and feeding an empty tensor start alike.
+   */
+  @Test
+  void theConvertedDecoderNamesItsStateAndStartsFromAnEmptyCache() throws Exception {
+    ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(onnx));
+    Map<String, String> meta = new HashMap<>();
+    proto.getMetadataPropsList().forEach(e -> meta.put(e.getKey(), e.getValue()));
+    for (int layer = 0; layer < TinyDecoderIr.LAYERS; layer++) {
+      for (String kind : List.of("key", "value")) {
+        String v = "past_key_values." + layer + "." + kind;
+        assertEquals("past." + v + ";present." + v, meta.get("ov2onnx.state." + v));
+        assertEquals("computed-if-empty", meta.get("ov2onnx.state_initial." + v));
+      }
+    }
+    List<String> inputs = proto.getGraph().getInputList().stream().map(i -> i.getName()).toList();
+    assertEquals(List.of("input_ids", "attention_mask", "position_ids", "beam_idx"), inputs.subList(0, 4));
+    assertTrue(inputs.contains("past.past_key_values.1.value"), inputs.toString());
+    // omitting every past.V (the original model, its defaults apply) ...
+    long[][] prompt = {PROMPT.stream().mapToLong(Long::longValue).toArray()};
+    Tensor omitted;
+    try (DecoderSession s = DecoderSession.onnxRuntime(onnx, Map.of()); OnnxRuntimeRunner plain = new OnnxRuntimeRunner(onnx)) {
+      omitted = plain.run(s.inputs().feeds(prompt, 0, null), List.of("logits")).get("logits");
+      // ... and feeding empty tensors (the session does) give the same logits
+      Tensor fed = s.step(prompt, null).logits();
+      assertArrayEquals(TensorValues.of(omitted), TensorValues.of(fed), 0);
     }
   }
 
