@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.openvino.Core;
+import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.OpenVinoException;
 import org.ov2onnx.openvino.Port;
@@ -44,7 +46,7 @@ public final class DecoderVerifier {
 
   /** Whether {@link Verifier} runs {@code model} as a decoder under these options. */
   static boolean applies(Model model, VerifyOptions options) throws OpenVinoException {
-    return options.inputData() == null || options.decoder().mode() == DecoderOptions.Mode.ON ? appliesTo(model, options.decoder()) : false;
+    return (options.inputData() == null || options.decoder().mode() == DecoderOptions.Mode.ON) && appliesTo(model, options.decoder());
   }
 
   /**
@@ -55,7 +57,8 @@ public final class DecoderVerifier {
     return switch (d.mode()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> StatefulVerifier.isStateful(model) && DecoderInputs.recognised(model.inputs().stream().map(Port::name).toList(), d.names());
+      // the input names first: they are cheap, the nodes are not
+      case AUTO -> DecoderInputs.recognised(model.inputs().stream().map(Port::name).toList(), d.names()) && StatefulVerifier.isStateful(model);
     };
   }
 
@@ -72,11 +75,9 @@ public final class DecoderVerifier {
    * device fed the reference's greedy token; the logits compared under {@code tolerance}.
    */
   public static List<DeviceComparison> compareDevices(Core core, Model model, List<OpenVinoRunner.DeviceSpec> devices, DecoderOptions d,
-      long seed, java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> tolerance, List<String> notes)
+      long seed, Function<ElementType, Tolerance> tolerance, List<String> notes)
       throws VerifyException, OpenVinoException {
-    if (d.decodeSteps() < 0) {
-      throw new VerifyException(true, "--decode-steps must be at least 0 (got " + d.decodeSteps() + ")");
-    }
+    check(d);
     List<DecoderSession> sessions = new ArrayList<>();
     try {
       for (OpenVinoRunner.DeviceSpec device : devices) {
@@ -106,12 +107,7 @@ public final class DecoderVerifier {
   static VerifyReport verify(Core core, Model model, Path original, Path onnx, VerifyOptions options, List<String> notes)
       throws VerifyException, OpenVinoException, IOException {
     DecoderOptions d = options.decoder();
-    if (d.decodeSteps() < 0) {
-      throw new VerifyException(true, "--decode-steps must be at least 0 (got " + d.decodeSteps() + ")");
-    }
-    if (d.promptTokens() == null && d.promptLength() < 1) {
-      throw new VerifyException(true, "--prompt-length must be at least 1 (got " + d.promptLength() + ")");
-    }
+    check(d);
     if (options.inputData() != null) {
       throw new VerifyException(true, "--input-data does not apply to a decoder: give the prompt with --prompt-tokens (or turn decoder mode off with --no-decoder)");
     }
@@ -153,6 +149,15 @@ public final class DecoderVerifier {
         Attribution.unavailable("decoders are compared step by step on ONNX Runtime only"), decoding);
   }
 
+  private static void check(DecoderOptions d) throws VerifyException {
+    if (d.decodeSteps() < 0) {
+      throw new VerifyException(true, "--decode-steps must be at least 0 (got " + d.decodeSteps() + ")");
+    }
+    if (d.promptTokens() == null && d.promptLength() < 1) {
+      throw new VerifyException(true, "--prompt-length must be at least 1 (got " + d.promptLength() + ")");
+    }
+  }
+
   /** The prompt: the given tokens (checked against the vocabulary), or seeded random ones. */
   static List<Long> prompt(DecoderInputs roles, DecoderOptions d, long seed) throws VerifyException {
     List<Long> prompt = d.promptTokens() != null ? d.promptTokens() : roles.randomTokens(seed, d.promptLength());
@@ -174,8 +179,8 @@ public final class DecoderVerifier {
    * Each step's inputs are added to {@code infos}.
    */
   static List<Run> decode(DecoderSession reference, List<DecoderSession> others, List<Long> prompt, int decodeSteps,
-      java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> logitsTolerance,
-      java.util.function.Function<org.ov2onnx.openvino.ElementType, Tolerance> stateTolerance, List<VerifyReport.InputInfo> infos,
+      Function<ElementType, Tolerance> logitsTolerance,
+      Function<ElementType, Tolerance> stateTolerance, List<VerifyReport.InputInfo> infos,
       String promptSource) throws VerifyException, OpenVinoException {
     DecoderInputs roles = reference.inputs();
     String logits = roles.name(DecoderInputs.LOGITS);
