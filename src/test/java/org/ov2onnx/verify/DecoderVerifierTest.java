@@ -75,6 +75,12 @@ class DecoderVerifierTest {
     assertTrue(r.toJson().contains("\"expected_tokens\""), r.toJson());
     assertTrue(r.toMarkdown().contains("## Decoding"), r.toMarkdown());
     assertTrue(r.toHtml().contains("<h2>Decoding: <span class=\"pass\">identical tokens</span></h2>"), r.toHtml());
+    String html = r.toHtml();
+    assertEquals(8, html.split("<tr><td class=\"l\">decode ").length - 1, html);
+    assertTrue(html.indexOf("<h2>Decoding") < html.indexOf("<h2>Output <code>prefill/logits</code>"), html);
+    for (String external : new String[] {"<script", "http:", "https:", "src=", "href="}) {
+      assertFalse(html.contains(external), external + " in the page");
+    }
   }
 
   /** Verifier recognises the decoder by its inputs; a random prompt follows the seed. */
@@ -179,6 +185,8 @@ class DecoderVerifierTest {
       assertEquals(ov.generate(PROMPT, 9, null), d.expectedTokens());
     }
     assertTrue(r.toConsole().contains("DIFFERENT"), r.toConsole());
+    assertTrue(r.toHtml().contains("<span class=\"fail\">tokens differ</span>"), r.toHtml());
+    assertTrue(r.toJson().contains("\"tokens_match\": false"), r.toJson());
     assertTrue(r.toConsole().contains("FAILED"), r.toConsole());
   }
 
