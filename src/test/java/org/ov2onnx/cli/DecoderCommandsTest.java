@@ -130,6 +130,29 @@ class DecoderCommandsTest {
     assertTrue(r.out().strip().endsWith("FAILED (OpenVINO CPU vs ONNX Runtime)"), r.out());
   }
 
+  /** A decoder whose inputs and logits have other names runs with --decoder-names, in verify and generate. */
+  @Test
+  void decoderNamesMapTheRoles() throws Exception {
+    Path renamed = TinyDecoderIr.write(dir.resolve("renamed"), "decoder", 5, 1.0,
+        java.util.Map.of("input_ids", "tokens", "attention_mask", "mask", "position_ids", "positions", "beam_idx", "beams", "logits", "scores"));
+    Path renamedOnnx = dir.resolve("renamed/decoder.onnx");
+    assertEquals(0, CliTest.run("convert", renamed.toString(), "-o", renamedOnnx.toString()).exitCode());
+    String names = "input_ids=tokens,attention_mask=mask,position_ids=positions,beam_idx=beams,logits=scores";
+    CliTest r = CliTest.run("verify", renamed.toString(), renamedOnnx.toString(), "--decoder-names", names, "--prompt-tokens", "3,14,15");
+    assertEquals(0, r.exitCode(), r.err() + r.out());
+    assertTrue(r.out().contains("Decoder: input_ids=tokens, attention_mask=mask, position_ids=positions, beam_idx=beams, logits=scores"), r.out());
+    assertTrue(r.out().contains("decode 8/scores"), r.out());
+    // the same weights as the decoder with the usual names: the same tokens
+    String expected = lastLine(CliTest.run("generate", xml.toString(), "--tokens", "3,14,15", "--max-new", "6").out());
+    CliTest g = CliTest.run("generate", renamedOnnx.toString(), "--tokens", "3,14,15", "--max-new", "6", "--decoder-names", names);
+    assertEquals(0, g.exitCode(), g.err());
+    assertEquals(expected, lastLine(g.out()));
+    // without the names it is no decoder, and an input no role names is refused
+    CliTest.run("generate", renamedOnnx.toString(), "--tokens", "1").assertOneLineError(4, "has no input 'input_ids'", "--decoder-names");
+    CliTest.run("generate", renamedOnnx.toString(), "--tokens", "1", "--decoder-names", "input_ids=tokens,logits=scores")
+        .assertOneLineError(4, "input 'mask'", "is no decoder input");
+  }
+
   @Test
   void decoderFlagsRefuseBadValuesInOneLine() {
     String x = xml.toString();

@@ -37,12 +37,17 @@ public final class TinyDecoderIr {
 
   /** As {@link #write(Path, String, long)}, with the last layer's value projection scaled by {@code valueScale}. */
   public static Path write(Path dir, String name, long seed, double valueScale) throws IOException {
+    return write(dir, name, seed, valueScale, Map.of());
+  }
+
+  /** As {@link #write(Path, String, long, double)}, the inputs and the logits named {@code names.get(role)} instead of the role. */
+  public static Path write(Path dir, String name, long seed, double valueScale, Map<String, String> names) throws IOException {
     Random random = new Random(seed);
     IrBuilder ir = new IrBuilder(name);
-    String ids = ir.parameter("input_ids", ElementType.I64, "?,?");
-    String attention = ir.parameter("attention_mask", ElementType.I64, "?,?");
-    String positions = ir.parameter("position_ids", ElementType.I64, "?,?");
-    String beam = ir.parameter("beam_idx", ElementType.I32, "?");
+    String ids = ir.parameter(names.getOrDefault("input_ids", "input_ids"), ElementType.I64, "?,?");
+    String attention = ir.parameter(names.getOrDefault("attention_mask", "attention_mask"), ElementType.I64, "?,?");
+    String positions = ir.parameter(names.getOrDefault("position_ids", "position_ids"), ElementType.I64, "?,?");
+    String beam = ir.parameter(names.getOrDefault("beam_idx", "beam_idx"), ElementType.I32, "?");
     String axis0 = ir.constant("axis0", ElementType.I64, new long[0], 0);
     Map<String, String> numpy = Map.of("auto_broadcast", "numpy");
 
@@ -110,7 +115,7 @@ public final class TinyDecoderIr {
       }
     }
     String lmHead = ir.constant("lm_head", ElementType.F32, new long[] {HIDDEN, VOCAB}, head);
-    ir.result(ir.namedOp("logits", "MatMul", 1, Map.of("transpose_a", "false", "transpose_b", "false"), 1, h, lmHead).get(0));
+    ir.result(ir.namedOp(names.getOrDefault("logits", "logits"), "MatMul", 1, Map.of("transpose_a", "false", "transpose_b", "false"), 1, h, lmHead).get(0));
     return ir.write(dir);
   }
 
