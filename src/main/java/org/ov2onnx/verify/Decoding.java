@@ -39,6 +39,45 @@ public record Decoding(Map<String, String> names, List<Long> prompt, List<Step> 
     steps = List.copyOf(steps);
   }
 
+  /** Steps with more state tensors than this show them as one console line when they all pass (the reports list each). */
+  static final int FOLD_STATE_ABOVE = 4;
+
+  /** The step of a per-step tensor name ("decode 3/present.V" → "decode 3"), and whether it is state. */
+  private static String stepOf(String name) {
+    int slash = name.indexOf('/');
+    return slash < 0 ? "" : name.substring(0, slash);
+  }
+
+  private static boolean isState(OutputMetrics m) {
+    return m.name().contains("/present.");
+  }
+
+  private static List<OutputMetrics> stateOfStep(OutputMetrics m, List<OutputMetrics> all) {
+    String step = stepOf(m.name());
+    return all.stream().filter(o -> isState(o) && stepOf(o.name()).equals(step)).toList();
+  }
+
+  /** Whether the console shows {@code m} within one line for its step's state: many state tensors, all passing. */
+  boolean folded(OutputMetrics m, List<OutputMetrics> all) {
+    if (!isState(m)) {
+      return false;
+    }
+    List<OutputMetrics> state = stateOfStep(m, all);
+    return state.size() > FOLD_STATE_ABOVE && state.stream().allMatch(OutputMetrics::passed);
+  }
+
+  boolean firstFolded(OutputMetrics m, List<OutputMetrics> all) {
+    return stateOfStep(m, all).get(0) == m;
+  }
+
+  /** The console line of a step's folded state tensors: how many, and the largest error relative to each one's scale. */
+  String foldedLine(OutputMetrics m, List<OutputMetrics> all) {
+    List<OutputMetrics> state = stateOfStep(m, all);
+    double worst = state.stream().mapToDouble(OutputMetrics::maxScaledError).filter(d -> !Double.isNaN(d)).max().orElse(0);
+    return String.format("%-28s %d tensors, all pass (largest max_abs/scale %s; each in the JSON report)%n",
+        stepOf(m.name()) + "/present.*", state.size(), VerifyReport.num(worst));
+  }
+
   public boolean tokensMatch() {
     return steps.stream().allMatch(Step::matched);
   }

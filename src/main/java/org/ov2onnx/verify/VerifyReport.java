@@ -185,9 +185,13 @@ public record VerifyReport(
     s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", "output", "type", "max_abs", "of_scale", "mean_abs", "cosine", "out_tol",
         "scale", "result"));
     for (OutputMetrics m : outputs) {
-      s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxScaledError()),
-          num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()), num(m.scale()),
-          m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
+      if (decoding == null || !decoding.folded(m, outputs)) {
+        s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxScaledError()),
+            num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()), num(m.scale()),
+            m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
+      } else if (decoding.firstFolded(m, outputs)) {
+        s.append(decoding.foldedLine(m, outputs));
+      }
     }
     if (layerwise != null) {
       if (layerwise.first() == null) {
