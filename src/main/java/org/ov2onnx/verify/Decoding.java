@@ -34,7 +34,7 @@ public record Decoding(Map<String, String> names, List<Long> prompt, List<Step> 
   }
 
   public Decoding {
-    names = new LinkedHashMap<>(names);
+    names = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(names));
     prompt = List.copyOf(prompt);
     steps = List.copyOf(steps);
   }
