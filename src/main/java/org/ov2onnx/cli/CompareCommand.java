@@ -11,17 +11,21 @@ import java.util.concurrent.Callable;
 import org.ov2onnx.convert.Converter;
 import org.ov2onnx.convert.InputSpec;
 import org.ov2onnx.openvino.Core;
+import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.OpenVinoException;
 import org.ov2onnx.openvino.Port;
 import org.ov2onnx.openvino.Tensor;
 import org.ov2onnx.util.Json;
+import org.ov2onnx.verify.DecoderOptions;
+import org.ov2onnx.verify.DecoderVerifier;
 import org.ov2onnx.verify.InputGenerator;
 import org.ov2onnx.verify.OpenVinoRunner;
 import org.ov2onnx.verify.OutputMetrics;
 import org.ov2onnx.verify.StatefulVerifier;
 import org.ov2onnx.verify.TensorValues;
 import org.ov2onnx.verify.Tolerance;
+import org.ov2onnx.verify.VerifyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,15 +63,20 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write a JSON report here.")
   Path report;
 
-  @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps on one infer request per device, the state kept inside (default: ${DEFAULT-VALUE}).")
-  int steps = StatefulVerifier.DEFAULT_STEPS;
+  @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps of random inputs on one infer request"
+      + " per device, the state kept inside (default: " + StatefulVerifier.DEFAULT_STEPS + "; a decoder runs --decode-steps instead).")
+  Integer steps;
+
+  @CommandLine.Mixin DecoderFlags decoder;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (steps < 1) {
+    if (steps != null && steps < 1) {
       throw new CliException(ExitCodes.USAGE, "--steps must be at least 1");
     }
+    int stepCount = steps == null ? StatefulVerifier.DEFAULT_STEPS : steps;
+    DecoderOptions decoding = decoder.options(steps != null);
     if (devices.size() < 2) {
       throw new CliException(ExitCodes.USAGE, "--devices needs at least two devices, the reference first");
     }
@@ -95,6 +104,26 @@ final class CompareCommand implements Callable<Integer> {
       } catch (org.ov2onnx.convert.spi.ConversionException e) {
         throw new CliException(ExitCodes.USAGE, e.getMessage());
       }
+      List<String> notes = new ArrayList<>();
+      if (DecoderVerifier.appliesTo(m, decoding)) {
+        List<DecoderVerifier.DeviceComparison> comparisons;
+        try {
+          comparisons = DecoderVerifier.compareDevices(core, m, specs, decoding, seed, this::tolerance, notes);
+        } catch (VerifyException e) {
+          throw new CliException(e.usage() ? ExitCodes.USAGE : ExitCodes.UNREADABLE, e.getMessage());
+        }
+        for (DecoderVerifier.DeviceComparison c : comparisons) {
+          out.printf("%s vs %s%n", c.device(), specs.get(0));
+          Map<String, Object> entry = new LinkedHashMap<>();
+          entry.put("device", c.device());
+          entry.put("outputs", c.metrics().stream().map(metrics -> line(out, metrics)).toList());
+          out.print(c.decoding().toConsole());
+          entry.put("decoding", c.decoding().toJson());
+          results.add(entry);
+          allPassed &= c.passed();
+        }
+        return finish(out, notes, results, allPassed, specs);
+      }
       InputGenerator gen = new InputGenerator(seed);
       List<Tensor> values = new ArrayList<>();
       for (Port p : m.inputs()) {
@@ -104,38 +133,52 @@ final class CompareCommand implements Callable<Integer> {
         values.add(gen.generate(p.type(), p.shape().toStatic(), null));
       }
       List<String> names = m.outputs().stream().map(Port::name).toList();
-      List<String> notes = new ArrayList<>();
-      Map<String, Tensor> reference = StatefulVerifier.runForCompare(core, m, specs.get(0), values, seed, steps, names, notes);
+      Map<String, Tensor> reference = StatefulVerifier.runForCompare(core, m, specs.get(0), values, seed, stepCount, names, notes);
       for (OpenVinoRunner.DeviceSpec s : specs.subList(1, specs.size())) {
-        Map<String, Tensor> other = StatefulVerifier.runForCompare(core, m, s, values, seed, steps, names, notes);
+        Map<String, Tensor> other = StatefulVerifier.runForCompare(core, m, s, values, seed, stepCount, names, notes);
         out.printf("%s vs %s%n", s, specs.get(0));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("device", s.toString());
         List<Object> outs = new ArrayList<>();
-        for (String name : StatefulVerifier.namesForCompare(m, names, steps)) {
+        for (String name : StatefulVerifier.namesForCompare(m, names, stepCount)) {
           Tensor e = reference.get(name);
           Tensor a = other.get(name);
-          Tolerance d = Tolerance.defaultFor(e.elementType());
-          boolean defaults = atol == null && rtol == null;
-          Tolerance t = new Tolerance(atol == null ? d.atol() : atol, rtol == null ? d.rtol() : rtol, defaults ? d.scaleTol() : 0);
-          OutputMetrics metrics = OutputMetrics.of(name, e.elementType(), e.shape(), TensorValues.of(e), TensorValues.of(a), t);
+          OutputMetrics metrics = OutputMetrics.of(name, e.elementType(), e.shape(), TensorValues.of(e), TensorValues.of(a), tolerance(e.elementType()));
           allPassed &= metrics.passed();
-          out.printf("  %-28s max_abs %-10.3g cosine %-10.6f %s%n", name, metrics.maxAbsError(), metrics.cosineSimilarity(), metrics.passed() ? "pass" : "FAIL");
-          Map<String, Object> o = new LinkedHashMap<>();
-          o.put("name", name);
-          o.put("max_abs_error", metrics.maxAbsError());
-          o.put("max_rel_error", metrics.maxRelError());
-          o.put("cosine_similarity", metrics.cosineSimilarity());
-          o.put("passed", metrics.passed());
-          outs.add(o);
+          outs.add(line(out, metrics));
         }
         entry.put("outputs", outs);
         results.add(entry);
       }
-      notes.forEach(n -> out.println("Note: " + n));
+      return finish(out, notes, results, allPassed, specs);
     } catch (OpenVinoException e) {
       throw new CliException(ExitCodes.UNREADABLE, e.getMessage());
     }
+  }
+
+  /** The tolerance of an output of this type: the flags', else the type's default. */
+  private Tolerance tolerance(ElementType type) {
+    Tolerance d = Tolerance.defaultFor(type);
+    boolean defaults = atol == null && rtol == null;
+    return new Tolerance(atol == null ? d.atol() : atol, rtol == null ? d.rtol() : rtol, defaults ? d.scaleTol() : 0);
+  }
+
+  /** Prints one output's comparison; returns it for the report. */
+  private static Map<String, Object> line(PrintWriter out, OutputMetrics metrics) {
+    out.printf("  %-28s max_abs %-10.3g cosine %-10.6f %s%n", metrics.name(), metrics.maxAbsError(), metrics.cosineSimilarity(),
+        metrics.passed() ? "pass" : "FAIL");
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", metrics.name());
+    o.put("max_abs_error", metrics.maxAbsError());
+    o.put("max_rel_error", metrics.maxRelError());
+    o.put("cosine_similarity", metrics.cosineSimilarity());
+    o.put("passed", metrics.passed());
+    return o;
+  }
+
+  private int finish(PrintWriter out, List<String> notes, List<Object> results, boolean allPassed, List<OpenVinoRunner.DeviceSpec> specs)
+      throws java.io.IOException {
+    notes.forEach(n -> out.println("Note: " + n));
     if (report != null) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("passed", allPassed);

@@ -41,6 +41,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     COMMANDS.put("convert", ConvertCommand::new);
     COMMANDS.put("verify", VerifyCommand::new);
     COMMANDS.put("compare", CompareCommand::new);
+    COMMANDS.put("generate", GenerateCommand::new);
     COMMANDS.put("to-ir", ToIrCommand::new);
     COMMANDS.put("info", InfoCommand::new);
     COMMANDS.put("devices", DevicesCommand::new);

@@ -88,8 +88,11 @@ final class VerifyCommand implements Callable<Integer> {
         + " with --layerwise, the error along the graph.")
     Path html;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps, feeding each present.V back as past.V (default: ${DEFAULT-VALUE}).")
-    int steps = org.ov2onnx.verify.StatefulVerifier.DEFAULT_STEPS;
+    @Option(names = "--steps", paramLabel = "N", description = "Stateful models (ReadValue/Assign): run N steps of random inputs, feeding each"
+        + " present.V back as past.V (default: " + org.ov2onnx.verify.StatefulVerifier.DEFAULT_STEPS + "; a decoder runs --decode-steps instead).")
+    Integer steps;
+
+    @CommandLine.Mixin DecoderFlags decoder;
 
     VerifyOptions options(List<InputSpec> extraInputs) throws CliException {
       List<InputSpec> specs = new ArrayList<>(extraInputs);
@@ -121,7 +124,8 @@ final class VerifyCommand implements Callable<Integer> {
       }
       return VerifyOptions.defaults().withWeights(weights).withDevice(deviceSpec).withSeed(seed).withInputs(specs)
           .withInputData(inputData).withRanges(rangeMap).withTolerances(tolerances(atol, "--atol"), tolerances(rtol, "--rtol"))
-          .withScaleTolerances(tolerances(scaleTol, "--scale-tol")).withAttribution(!noAttribution).withLayerwise(layerwise);
+          .withScaleTolerances(tolerances(scaleTol, "--scale-tol")).withAttribution(!noAttribution).withLayerwise(layerwise)
+          .withDecoder(decoder.options(steps != null));
     }
 
     private static String[] split(String text) {
@@ -150,13 +154,13 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     int run(PrintWriter out, Path model, Path onnx, List<InputSpec> extraInputs) throws Exception {
-      if (steps < 1) {
+      if (steps != null && steps < 1) {
         throw new CliException(ExitCodes.USAGE, "--steps must be at least 1");
       }
       VerifyOptions options = options(extraInputs);
       VerifyReport r;
       try {
-        r = Verifier.verify(model, onnx, options, steps);
+        r = Verifier.verify(model, onnx, options, steps == null ? org.ov2onnx.verify.StatefulVerifier.DEFAULT_STEPS : steps);
       } catch (VerifyException e) {
         throw new CliException(e.usage() ? ExitCodes.USAGE : ExitCodes.UNREADABLE, e.getMessage());
       }

@@ -42,6 +42,9 @@ final class HtmlReport {
     }
     r.notes().forEach(n -> s.append("<li>Note: ").append(esc(n)).append("</li>\n"));
     s.append("</ul>\n");
+    if (r.decoding() != null) {
+      s.append(r.decoding().toHtml());
+    }
     for (OutputMetrics m : r.outputs()) {
       s.append("<h2>Output <code>").append(esc(m.name())).append("</code>: <span class=\"").append(m.passed() ? "pass\">pass" : "fail\">FAIL")
           .append("</span></h2>\n");

@@ -91,8 +91,16 @@ public final class OpenVinoRunner {
    * are left out (and listed in {@code notes}).
    */
   static CompiledModel compile(Core core, Model model, DeviceSpec spec, List<String> notes) throws OpenVinoException {
+    return compile(core, model, spec, Map.of(), notes);
+  }
+
+  /** As {@link #compile(Core, Model, DeviceSpec, List)}, with {@code extra} properties in reference mode. */
+  static CompiledModel compile(Core core, Model model, DeviceSpec spec, Map<String, String> extra, List<String> notes) throws OpenVinoException {
     requireDevice(core, spec.device());
     Map<String, String> props = new LinkedHashMap<>(spec.properties());
+    if (spec.reference()) {
+      props.putAll(extra);
+    }
     CompiledModel compiled = null;
     while (compiled == null) {
       try {

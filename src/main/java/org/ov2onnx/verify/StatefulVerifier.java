@@ -155,35 +155,12 @@ public final class StatefulVerifier {
       proto = ModelProto.parseFrom(in);
     }
     List<StatePair> pairs = pairs(proto);
-    // what each Assign stores becomes an extra output of a copy, compared with present.V
-    // (a value that already is an output is not added again: that output is the state)
-    Map<Node.Source, String> outputsBySource = new LinkedHashMap<>();
-    for (Port out : model.outputs()) {
-      outputsBySource.putIfAbsent(model.node(out.node()).inputs().get(0), out.name());
-    }
-    List<String> states = new ArrayList<>();
-    Map<String, String> aliases = new LinkedHashMap<>();
     List<String> names = new ArrayList<>(outNames);
     Map<String, Tensor> expected;
+    List<String> states = new ArrayList<>();
+    Map<String, String> aliases;
     try (Model copy = model.copy()) {
-      for (Node n : model.nodes()) {
-        String present = n.type().equals("Assign") ? presentOf(n, pairs) : null;
-        if (present == null) {
-          continue;
-        }
-        states.add(present);
-        Node.Source src = n.inputs().get(0);
-        Port port = model.node(src.node()).outputPort(src.port());
-        if (outputsBySource.containsKey(src)) {
-          aliases.put(present, outputsBySource.get(src));
-        } else if (port.names().isEmpty()) {
-          copy.addOutput(model.node(src.node()).name(), src.port());
-          names.add(present);
-        } else {
-          copy.addOutput(port.name());
-          names.add(present);
-        }
-      }
+      aliases = addStateOutputs(model, copy, pairs, names, states);
       expected = runOpenVino(core, copy, options.device(), stepInputs, names, notes);
     }
     for (int step = 1; step <= steps; step++) {
@@ -267,6 +244,40 @@ public final class StatefulVerifier {
         Attribution.unavailable("stateful models are compared step by step on ONNX Runtime only"));
   }
 
+  /**
+   * Makes what each Assign stores an extra output of {@code copy} (a copy of {@code model}),
+   * named after the {@code present.V} the conversion made of it, appended to {@code names}. A
+   * value that already is an output is not added again: the returned map names that output for
+   * its present.V. {@code presents} gets every present.V, in the order of the Assigns.
+   */
+  static Map<String, String> addStateOutputs(Model model, Model copy, List<StatePair> pairs, List<String> names, List<String> presents)
+      throws OpenVinoException {
+    Map<Node.Source, String> outputsBySource = new LinkedHashMap<>();
+    for (Port out : model.outputs()) {
+      outputsBySource.putIfAbsent(model.node(out.node()).inputs().get(0), out.name());
+    }
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (Node n : model.nodes()) {
+      String present = n.type().equals("Assign") ? presentOf(n, pairs) : null;
+      if (present == null) {
+        continue;
+      }
+      presents.add(present);
+      Node.Source src = n.inputs().get(0);
+      Port port = model.node(src.node()).outputPort(src.port());
+      if (outputsBySource.containsKey(src)) {
+        aliases.put(present, outputsBySource.get(src));
+      } else if (port.names().isEmpty()) {
+        copy.addOutput(model.node(src.node()).name(), src.port());
+        names.add(present);
+      } else {
+        copy.addOutput(port.name());
+        names.add(present);
+      }
+    }
+    return aliases;
+  }
+
   /** The present.V output that carries what this Assign stores, or null. */
   private static String presentOf(Node assign, List<StatePair> pairs) throws OpenVinoException {
     String id = null;
@@ -288,6 +299,13 @@ public final class StatefulVerifier {
 
   /** A copy of the model, next to it (for external data), whose past.V inputs have no initializer. */
   private static Path withoutStateDefaults(Path onnx, ModelProto proto, List<StatePair> pairs) throws IOException {
+    Path copy = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-state-", ".onnx");
+    Files.write(copy, withoutStateDefaults(proto, pairs).toByteArray());
+    return copy;
+  }
+
+  /** The model without the initializers (defaults) of its past.V inputs, so that ONNX Runtime's Java API can feed them. */
+  static ModelProto withoutStateDefaults(ModelProto proto, List<StatePair> pairs) {
     List<String> pasts = pairs.stream().map(StatePair::past).filter(p -> !p.isEmpty()).toList();
     ModelProto.Builder b = proto.toBuilder();
     GraphProto.Builder g = b.getGraphBuilder();
@@ -296,9 +314,7 @@ public final class StatefulVerifier {
         g.removeInitializer(i);
       }
     }
-    Path copy = Files.createTempFile(onnx.toAbsolutePath().getParent(), ".ov2onnx-state-", ".onnx");
-    Files.write(copy, b.build().toByteArray());
-    return copy;
+    return b.build();
   }
 
   private static void require(List<String> names, String name, String what, Path onnx) throws VerifyException {

@@ -58,6 +58,9 @@ public final class Verifier {
       List<Port> inputs = model.inputs();
       List<Port> outputs = model.outputs();
       checkNames(options, inputs, outputs);
+      if (DecoderVerifier.applies(model, options)) {
+        return DecoderVerifier.verify(core, model, original, onnx, options, notes);
+      }
       Map<String, Tensor> given = options.inputData() == null ? Map.of() : readInputData(options.inputData(), inputs);
       InputGenerator generator = new InputGenerator(options.seed());
       List<Tensor> values = new ArrayList<>();

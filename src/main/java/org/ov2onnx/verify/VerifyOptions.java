@@ -21,6 +21,7 @@ import org.ov2onnx.openvino.ElementType;
  * @param scaleTol tolerances relative to each output's scale, by output name ("" = all outputs)
  * @param attribution also run the ONNX model on OpenVINO, to tell a conversion error from a
  *     difference between runtimes
+ * @param decoder how a decoder (a stateful LLM) is verified, and when ({@link DecoderVerifier})
  */
 public record VerifyOptions(
     Path weights,
@@ -33,52 +34,57 @@ public record VerifyOptions(
     Map<String, Double> rtol,
     boolean layerwise,
     Map<String, Double> scaleTol,
-    boolean attribution) {
+    boolean attribution,
+    DecoderOptions decoder) {
 
   public static VerifyOptions defaults() {
     return new VerifyOptions(null, new OpenVinoRunner.DeviceSpec("CPU", null), 2026, List.of(), null, Map.of(), Map.of(), Map.of(), false,
-        Map.of(), true);
+        Map.of(), true, DecoderOptions.defaults());
   }
 
   public VerifyOptions withLayerwise(boolean l) {
-    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, l, scaleTol, attribution);
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, l, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withWeights(Path w) {
-    return new VerifyOptions(w, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(w, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withInputs(List<InputSpec> i) {
-    return new VerifyOptions(weights, device, seed, i, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, device, seed, i, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withInputData(Path p) {
-    return new VerifyOptions(weights, device, seed, inputs, p, ranges, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, device, seed, inputs, p, ranges, atol, rtol, layerwise, scaleTol, attribution, decoder);
   }
 
   /** Per-element tolerances; an output given either one is checked per element only, unless {@link #withScaleTolerances} says otherwise. */
   public VerifyOptions withTolerances(Map<String, Double> a, Map<String, Double> r) {
-    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, a, r, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, a, r, layerwise, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withScaleTolerances(Map<String, Double> s) {
-    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, s, attribution);
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, s, attribution, decoder);
   }
 
   public VerifyOptions withAttribution(boolean a) {
-    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, a);
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, a, decoder);
   }
 
   public VerifyOptions withDevice(OpenVinoRunner.DeviceSpec d) {
-    return new VerifyOptions(weights, d, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, d, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withSeed(long s) {
-    return new VerifyOptions(weights, device, s, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, device, s, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution, decoder);
   }
 
   public VerifyOptions withRanges(Map<String, double[]> r) {
-    return new VerifyOptions(weights, device, seed, inputs, inputData, r, atol, rtol, layerwise, scaleTol, attribution);
+    return new VerifyOptions(weights, device, seed, inputs, inputData, r, atol, rtol, layerwise, scaleTol, attribution, decoder);
+  }
+
+  public VerifyOptions withDecoder(DecoderOptions d) {
+    return new VerifyOptions(weights, device, seed, inputs, inputData, ranges, atol, rtol, layerwise, scaleTol, attribution, d);
   }
 
   /**

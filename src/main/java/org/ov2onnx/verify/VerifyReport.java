@@ -20,7 +20,14 @@ public record VerifyReport(
     List<OutputMetrics> outputs,
     Layerwise layerwise,
     List<String> notes,
-    Attribution attribution) {
+    Attribution attribution,
+    Decoding decoding) {
+
+  /** A report without decoding (any model but a decoder). */
+  public VerifyReport(String model, String onnx, String device, long seed, List<InputInfo> inputs, List<OutputMetrics> outputs,
+      Layerwise layerwise, List<String> notes, Attribution attribution) {
+    this(model, onnx, device, seed, inputs, outputs, layerwise, notes, attribution, null);
+  }
 
   /** One input fed to both models. */
   public record InputInfo(String name, String elementType, long[] shape, String source) {}
@@ -35,7 +42,7 @@ public record VerifyReport(
   public record Divergence(String node, String type, int version, OutputMetrics metrics) {}
 
   public boolean passed() {
-    return outputs.stream().allMatch(OutputMetrics::passed);
+    return outputs.stream().allMatch(OutputMetrics::passed) && (decoding == null || decoding.tokensMatch());
   }
 
   static Map<String, Object> json(OutputMetrics m) {
@@ -108,6 +115,9 @@ public record VerifyReport(
       a.put("openvino_on_onnx", attribution.openVinoOnOnnx().stream().map(VerifyReport::json).toList());
       doc.put("attribution", a);
     }
+    if (decoding != null) {
+      doc.put("decoding", decoding.toJson());
+    }
     doc.put("notes", notes);
     return Json.write(doc) + "\n";
   }
@@ -156,6 +166,9 @@ public record VerifyReport(
             .append(", cosine ").append(num(d.metrics().cosineSimilarity())).append(".\n");
       }
     }
+    if (decoding != null) {
+      s.append(decoding.toMarkdown());
+    }
     for (String n : notes) {
       s.append("\nNote: ").append(n).append("\n");
     }
@@ -172,9 +185,13 @@ public record VerifyReport(
     s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", "output", "type", "max_abs", "of_scale", "mean_abs", "cosine", "out_tol",
         "scale", "result"));
     for (OutputMetrics m : outputs) {
-      s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxScaledError()),
-          num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()), num(m.scale()),
-          m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
+      if (decoding == null || !decoding.folded(m, outputs)) {
+        s.append(String.format("%-28s %-6s %10s %10s %10s %9s %8s %10s  %s%n", m.name(), m.type(), num(m.maxAbsError()), num(m.maxScaledError()),
+            num(m.meanAbsError()), num(m.cosineSimilarity()), num(m.fractionOutOfTolerance()), num(m.scale()),
+            m.passed() ? "pass" : "FAIL" + (m.problem() == null ? " (needs atol " + num(m.smallestPassingAtol()) + ")" : " (" + m.problem() + ")")));
+      } else if (decoding.firstFolded(m, outputs)) {
+        s.append(decoding.foldedLine(m, outputs));
+      }
     }
     if (layerwise != null) {
       if (layerwise.first() == null) {
@@ -185,6 +202,9 @@ public record VerifyReport(
             .append(d.version()).append("), tensor '").append(d.metrics().name()).append("', max abs error ")
             .append(num(d.metrics().maxAbsError())).append(" (").append(layerwise.compared()).append(" tensors compared)\n");
       }
+    }
+    if (decoding != null) {
+      s.append(decoding.toConsole());
     }
     notes.forEach(n -> s.append("Note: ").append(n).append("\n"));
     Tolerance first = outputs.isEmpty() ? null : outputs.get(0).tolerance();

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
   @TempDir Path dir;
 
-  static final String SUBCOMMANDS = "convert,verify,compare,to-ir,info,devices,ops,completion";
+  static final String SUBCOMMANDS = "convert,verify,compare,generate,to-ir,info,devices,ops,completion";
 
   @ParameterizedTest
-  @ValueSource(strings = {"convert", "verify", "compare", "to-ir", "info", "devices", "ops", "completion"})
+  @ValueSource(strings = {"convert", "verify", "compare", "generate", "to-ir", "info", "devices", "ops", "completion"})
   void everySubcommandShowsItsHelpThreeWays(String command) {
     for (String[] args : List.of(new String[] {command, "--help"}, new String[] {command, "-h"}, new String[] {"help", command})) {
       CliTest r = CliTest.run(args);
@@ -72,6 +72,8 @@ class HelpTest {
     assertEquals("convert", complete(script, "ov2onnx", "conv"));
     assertEquals("--opset", complete(script, "ov2onnx", "convert", "--ops"));
     assertEquals("--layerwise", complete(script, "ov2onnx", "verify", "--layer"));
+    assertEquals("generate", complete(script, "ov2onnx", "gen"));
+    assertEquals("--max-new", complete(script, "ov2onnx", "generate", "--max"));
   }
 
   /** What bash's programmable completion offers for the last word. */
