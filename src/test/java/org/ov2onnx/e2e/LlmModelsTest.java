@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ov2onnx.convert.ConversionResult;
 import org.ov2onnx.convert.ConvertOptions;
+import org.ov2onnx.convert.ConvertOptions.WeightsFormat;
 import org.ov2onnx.convert.Converter;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
@@ -75,12 +76,19 @@ class LlmModelsTest {
     irs = fixture();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"fp16, Cast", "int8, DequantizeLinear", "int4, MatMulNBits"})
-  void convertsStaysCompressedAndGeneratesOpenVinosTokens(String variant, String keptOp) throws Exception {
+  @ParameterizedTest(name = "{0} weights {1}")
+  @CsvSource({
+    "fp16, AUTO, Cast, 0",
+    "int8, AUTO, DequantizeLinear, 0",
+    "int4, AUTO, MatMulNBits, 14",
+    "int4, MATMULNBITS, MatMulNBits, 15",
+    "int8, MATMULNBITS, MatMulNBits, 15"
+  })
+  void convertsStaysCompressedAndGeneratesOpenVinosTokens(String variant, WeightsFormat format, String keptOp, long nBits)
+      throws Exception {
     Path ir = irs.resolve("tiny-llm-" + variant + ".xml");
-    Path onnx = dir.resolve("tiny-llm-" + variant + ".onnx");
-    ConversionResult r = new Converter().convert(ir, onnx, ConvertOptions.defaults());
+    Path onnx = dir.resolve("tiny-llm-" + variant + "-" + format + ".onnx");
+    ConversionResult r = new Converter().convert(ir, onnx, ConvertOptions.defaults().withWeightsFormat(format));
     assertEquals(0, r.customOps());
     assertNull(OnnxChecker.check(onnx), "onnx.checker full check");
 
@@ -88,13 +96,17 @@ class LlmModelsTest {
     GraphProto g = proto.getGraph();
     List<String> ops = g.getNodeList().stream().map(NodeProto::getOpType).toList();
     assertTrue(ops.contains(keptOp), variant + " kept as " + keptOp + ": " + ops);
-    if (variant.equals("int4")) {
-      long nbits = g.getNodeList().stream().filter(n -> n.getOpType().equals("MatMulNBits")).count();
-      assertEquals(14, nbits, "every projection of both layers as MatMulNBits (q, k, v, o, gate, up, down)");
+    // 4-bit: the 7 projections of both layers; with matmulnbits also the 8-bit ones and the lm_head
+    assertEquals(nBits, ops.stream().filter("MatMulNBits"::equals).count(), "MatMulNBits: " + ops);
+    if (!variant.equals("fp16")) {
+      // the int8 embedding: DequantizeLinear of the gathered compressed rows
+      Set<String> gathered = new LinkedHashSet<>();
+      g.getNodeList().stream().filter(n -> n.getOpType().equals("Gather")).forEach(n -> gathered.addAll(n.getOutputList()));
+      assertTrue(g.getNodeList().stream().anyMatch(n -> n.getOpType().equals("DequantizeLinear") && gathered.contains(n.getInput(0))),
+          "the int8 embedding is gathered compressed and then dequantized: " + ops);
     }
-    assertTrue(variant.equals("fp16") || ops.contains("DequantizeLinear"), "the int8 embedding and lm_head stay int8: " + ops);
     double ratio = (double) onnxBytes(onnx, g) / Files.size(irs.resolve("tiny-llm-" + variant + ".bin"));
-    System.out.printf("tiny LLM %s: ONNX / IR .bin = %.3f%n", variant, ratio);
+    System.out.printf("tiny LLM %s (weights %s): ONNX / IR .bin = %.3f%n", variant, format, ratio);
     assertTrue(ratio <= 1.2, "the ONNX model is " + ratio + " × the IR's .bin");
 
     // the state's inputs and outputs, as the metadata names them
@@ -109,7 +121,7 @@ class LlmModelsTest {
     List<long[]> tokens = generate(ir, onnx, proto, pairs);
     Set<Long> distinct = new LinkedHashSet<>();
     tokens.forEach(t -> distinct.add(t[0]));
-    System.out.printf("tiny LLM %s: greedy tokens (OpenVINO = ONNX Runtime) %s%n", variant,
+    System.out.printf("tiny LLM %s (weights %s): greedy tokens (OpenVINO = ONNX Runtime) %s%n", variant, format,
         tokens.stream().map(t -> Long.toString(t[0])).toList());
     assertEquals(DECODE + 1, tokens.size(), "prefill and " + DECODE + " decode steps ran");
     assertTrue(distinct.size() >= 3, "the greedy tokens vary (the check is not vacuous): " + distinct);

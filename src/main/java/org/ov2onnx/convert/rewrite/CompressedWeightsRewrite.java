@@ -23,7 +23,10 @@ import org.ov2onnx.openvino.ElementType;
  *   <li>DequantizeLinear over the compressed initializer (the same bytes, not copied), per tensor or
  *       per axis, or blocked with {@code block_size} for grouped scales at opset 21+;
  *   <li>for 4-bit weights feeding a MatMul below opset 21 (or with {@code --weights-format
- *       matmulnbits}): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes the MatMul too;
+ *       matmulnbits}, 8-bit ones too): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes
+ *       the MatMul too;
+ *   <li>for an 8-bit table read by Gather along its rows (a token embedding): Gather of the
+ *       compressed rows, then DequantizeLinear of those ({@link CompressedGather});
  *   <li>float initializers (decompressed exactly) with {@code --weights-format float}, {@code
  *       --dequantize}, or where neither form can hold the weight at the target opset.
  * </ul>
@@ -61,11 +64,13 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
         continue;
       }
       int matmul = nBitsMatMul(graph, w, opset);
+      int gather = dequantize || format == WeightsFormat.FLOAT ? -1 : CompressedGather.find(graph, w, opset);
       if (matmul >= 0) {
-        int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
-        nodes[nodes.length - 1] = matmul;
         NodeView mm = graph.node(matmul);
-        matches.add(new Match(matmul, nodes, out -> MatMulNBits.emit(graph, w, mm, out)));
+        matches.add(new Match(matmul, withNode(w, matmul), out -> MatMulNBits.emit(graph, w, mm, out)));
+      } else if (gather >= 0) {
+        NodeView g = graph.node(gather);
+        matches.add(new Match(gather, withNode(w, gather), out -> CompressedGather.emit(graph, w, g, out)));
       } else {
         matches.add(new Match(w.last(), w.nodes(), out -> emit(graph, w, out)));
       }
@@ -73,10 +78,21 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     return matches;
   }
 
-  /** The MatMul that takes this 4-bit weight as MatMulNBits, or -1. */
+  private static int[] withNode(CompressedWeight w, int node) {
+    int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
+    nodes[nodes.length - 1] = node;
+    return nodes;
+  }
+
+  /**
+   * The MatMul that takes this weight as MatMulNBits, or -1: a 4-bit weight by default below opset
+   * 21, and with {@code --weights-format matmulnbits} an 8-bit one too (DequantizeLinear holds it
+   * at every opset, so only when asked for).
+   */
   private int nBitsMatMul(SourceGraph graph, CompressedWeight w, int opset) throws ConversionException {
-    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21);
-    if (dequantize || !wanted || !w.fourBit()) {
+    boolean eightBit = w.storage() == ElementType.U8 || w.storage() == ElementType.I8;
+    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21 && w.fourBit());
+    if (dequantize || !wanted || !(w.fourBit() || eightBit)) {
       return -1;
     }
     List<Integer> consumers = graph.consumers(w.last(), 0);
