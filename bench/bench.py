@@ -1,6 +1,6 @@
 """Every speed, memory and size comparison of ov2onnx against its baseline, in one run.
 
-    bench/run.sh [--only weights,startup,nodes,size,latency] [--gib 3] [--runs 3] [--quick]
+    bench/run.sh [--only weights,startup,nodes,size,latency,llm] [--gib 3] [--runs 3] [--quick]
 
 (bench/run.sh makes the pinned venv of bench/requirements.txt and calls this script with it.)
 Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Sections:
@@ -20,6 +20,8 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
   models.
 - latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
   models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
+- llm: ONNX Runtime's decode latency per token on the converted tiny stateful LLM (int4, int8, fp16) beside
+  OpenVINO's stateful request, and the ONNX/.bin size ratio (bench/bench_llm.py).
 
 Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
 summary prints each ratio; the full figures go to --json.
@@ -34,6 +36,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+import bench_llm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -294,13 +298,15 @@ def latency(args, work, models):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", default="weights,startup,nodes,size,latency")
+    ap.add_argument("--only", default="weights,startup,nodes,size,latency,llm")
     ap.add_argument("--gib", type=float, default=3.0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="one run each, 28,000 nodes only, 1 GiB")
     ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
     ap.add_argument("--json", help="also write every figure here")
     ap.add_argument("--latency-runs", type=int, default=50)
+    ap.add_argument("--llm-tokens", type=int, default=64)
+    ap.add_argument("--llm-runs", type=int, default=5)
     args = ap.parse_args()
     if args.quick:
         args.runs, args.gib = 1, min(args.gib, 1.0)
@@ -326,6 +332,8 @@ def main() -> None:
         report["size"] = size(args, args.dir, models)
     if "latency" in only:
         report["latency"] = latency(args, args.dir, models)
+    if "llm" in only:
+        report["llm"] = bench_llm.llm(args, args.dir, java, run)
     report["load_average_at_end"] = os.getloadavg()
     if args.json:
         with open(args.json, "w") as f:
@@ -334,6 +342,8 @@ def main() -> None:
 
 
 def summary(r):
+    if "llm" in r:
+        bench_llm.summary(r["llm"])
     print(f"machine: {r['machine']}; load average at start {r['load_average_at_start'][0]:.1f}, "
           f"at end {r['load_average_at_end'][0]:.1f}")
     if "weights" in r:
