@@ -76,19 +76,22 @@ class LlmModelsTest {
     irs = fixture();
   }
 
-  @ParameterizedTest(name = "{0} weights {1}")
+  /** opset 0: the default. */
+  @ParameterizedTest(name = "{0} weights {1} opset {2}")
   @CsvSource({
-    "fp16, AUTO, Cast, 0",
-    "int8, AUTO, DequantizeLinear, 0",
-    "int4, AUTO, MatMulNBits, 14",
-    "int4, MATMULNBITS, MatMulNBits, 15",
-    "int8, MATMULNBITS, MatMulNBits, 15"
+    "fp16, AUTO, 0, Cast, 0",
+    "int8, AUTO, 0, DequantizeLinear, 0",
+    "int4, AUTO, 0, MatMulNBits, 14",
+    "int4, MATMULNBITS, 0, MatMulNBits, 15",
+    "int8, MATMULNBITS, 0, MatMulNBits, 15",
+    "int4, AUTO, 21, DequantizeLinear, 0"
   })
-  void convertsStaysCompressedAndGeneratesOpenVinosTokens(String variant, WeightsFormat format, String keptOp, long nBits)
-      throws Exception {
+  void convertsStaysCompressedAndGeneratesOpenVinosTokens(String variant, WeightsFormat format, int opset, String keptOp,
+      long nBits) throws Exception {
     Path ir = irs.resolve("tiny-llm-" + variant + ".xml");
-    Path onnx = dir.resolve("tiny-llm-" + variant + "-" + format + ".onnx");
-    ConversionResult r = new Converter().convert(ir, onnx, ConvertOptions.defaults().withWeightsFormat(format));
+    Path onnx = dir.resolve("tiny-llm-" + variant + "-" + format + opset + ".onnx");
+    ConvertOptions options = ConvertOptions.defaults().withWeightsFormat(format);
+    ConversionResult r = new Converter().convert(ir, onnx, opset == 0 ? options : options.withOpset(opset));
     assertEquals(0, r.customOps());
     assertNull(OnnxChecker.check(onnx), "onnx.checker full check");
 
@@ -98,6 +101,16 @@ class LlmModelsTest {
     assertTrue(ops.contains(keptOp), variant + " kept as " + keptOp + ": " + ops);
     // 4-bit: the 7 projections of both layers; with matmulnbits also the 8-bit ones and the lm_head
     assertEquals(nBits, ops.stream().filter("MatMulNBits"::equals).count(), "MatMulNBits: " + ops);
+    if (opset == 21) {
+      // the projections as blocked DequantizeLinear over 4-bit initializers
+      Set<String> fourBit = new LinkedHashSet<>();
+      g.getInitializerList().stream()
+          .filter(t -> t.getDataType() == TensorProto.DataType.UINT4_VALUE || t.getDataType() == TensorProto.DataType.INT4_VALUE)
+          .forEach(t -> fourBit.add(t.getName()));
+      long blocked = g.getNodeList().stream().filter(n -> n.getOpType().equals("DequantizeLinear") && fourBit.contains(n.getInput(0))
+          && n.getAttributeList().stream().anyMatch(a -> a.getName().equals("block_size") && a.getI() == 32)).count();
+      assertEquals(14, blocked, "14 projection weights as DequantizeLinear (block 32) over 4-bit initializers");
+    }
     if (!variant.equals("fp16")) {
       // the int8 embedding: DequantizeLinear of the gathered compressed rows
       Set<String> gathered = new LinkedHashSet<>();
@@ -106,7 +119,8 @@ class LlmModelsTest {
           "the int8 embedding is gathered compressed and then dequantized: " + ops);
     }
     double ratio = (double) onnxBytes(onnx, g) / Files.size(irs.resolve("tiny-llm-" + variant + ".bin"));
-    System.out.printf("tiny LLM %s (weights %s): ONNX / IR .bin = %.3f%n", variant, format, ratio);
+    System.out.printf("tiny LLM %s (weights %s, opset %s): ONNX / IR .bin = %.3f%n", variant, format,
+        opset == 0 ? "default" : opset, ratio);
     assertTrue(ratio <= 1.2, "the ONNX model is " + ratio + " × the IR's .bin");
 
     // the state's inputs and outputs, as the metadata names them
@@ -121,7 +135,8 @@ class LlmModelsTest {
     List<long[]> tokens = generate(ir, onnx, proto, pairs);
     Set<Long> distinct = new LinkedHashSet<>();
     tokens.forEach(t -> distinct.add(t[0]));
-    System.out.printf("tiny LLM %s (weights %s): greedy tokens (OpenVINO = ONNX Runtime) %s%n", variant, format,
+    System.out.printf("tiny LLM %s (weights %s, opset %s): greedy tokens (OpenVINO = ONNX Runtime) %s%n", variant, format,
+        opset == 0 ? "default" : opset,
         tokens.stream().map(t -> Long.toString(t[0])).toList());
     assertEquals(DECODE + 1, tokens.size(), "prefill and " + DECODE + " decode steps ran");
     assertTrue(distinct.size() >= 3, "the greedy tokens vary (the check is not vacuous): " + distinct);
