@@ -132,7 +132,7 @@ class LlmModelsTest {
       assertEquals("present." + p.variable(), p.present());
     }
 
-    List<long[]> tokens = generate(ir, onnx, proto, pairs);
+    List<long[]> tokens = generate(ir, onnx, proto, pairs, PROMPT);
     Set<Long> distinct = new LinkedHashSet<>();
     tokens.forEach(t -> distinct.add(t[0]));
     System.out.printf("tiny LLM %s (weights %s, opset %s): greedy tokens (OpenVINO = ONNX Runtime) %s%n", variant, format,
@@ -140,6 +140,30 @@ class LlmModelsTest {
         tokens.stream().map(t -> Long.toString(t[0])).toList());
     assertEquals(DECODE + 1, tokens.size(), "prefill and " + DECODE + " decode steps ran");
     assertTrue(distinct.size() >= 3, "the greedy tokens vary (the check is not vacuous): " + distinct);
+  }
+
+  /**
+   * A batch of two prompts of different lengths, the shorter padded on the left: the attention
+   * mask's zeros reach the causal mask, and each row's positions start at its first real token.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"fp16", "int4"})
+  void paddedBatchOfTwoGeneratesOpenVinosTokens(String variant) throws Exception {
+    Path ir = irs.resolve("tiny-llm-" + variant + ".xml");
+    Path onnx = dir.resolve("tiny-llm-" + variant + "-batch.onnx");
+    new Converter().convert(ir, onnx, ConvertOptions.defaults());
+    ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(onnx));
+    long[] shorter = {9, 300, 41};
+    List<long[]> tokens = generate(ir, onnx, proto, StatefulVerifier.pairs(proto), PROMPT, shorter);
+    System.out.printf("tiny LLM %s, batch of 2 (left padding): greedy tokens per row %s%n", variant,
+        tokens.stream().map(java.util.Arrays::toString).toList());
+    assertEquals(DECODE + 1, tokens.size());
+    // the shorter prompt alone gives the same tokens as its padded row
+    List<long[]> alone = generate(ir, onnx, proto, StatefulVerifier.pairs(proto), shorter);
+    for (int s = 0; s < tokens.size(); s++) {
+      assertEquals(alone.get(s)[0], tokens.get(s)[1], "the padded row's token at step " + s + " is the unpadded prompt's");
+    }
+    assertTrue(tokens.stream().anyMatch(t -> t[0] != t[1]), "the two rows differ (the batch is not one row twice)");
   }
 
   /** The size of the ONNX model with its external data files. */
@@ -160,12 +184,14 @@ class LlmModelsTest {
   }
 
   /**
-   * Greedy decoding on both sides: the prompt, then {@value #DECODE} steps of one token (OpenVINO's
-   * argmax of the last logits), with the attention mask and the positions growing and beam_idx 0.
-   * Asserts per step that the greedy tokens agree and that the logits are within tolerance; returns
-   * the tokens chosen at each step.
+   * Greedy decoding on both sides: the prompts (a batch, shorter ones padded on the left with
+   * attention mask 0, positions counted from each row's first real token), then {@value #DECODE}
+   * steps of one token per row (OpenVINO's argmax of the last logits), with the attention mask and
+   * the positions growing and beam_idx 0, 1, ... Asserts per step that the greedy tokens agree and
+   * that the logits are within tolerance; returns the tokens chosen at each step, one per row.
    */
-  static List<long[]> generate(Path ir, Path onnx, ModelProto proto, List<StatefulVerifier.StatePair> pairs) throws Exception {
+  static List<long[]> generate(Path ir, Path onnx, ModelProto proto, List<StatefulVerifier.StatePair> pairs, long[]... prompts)
+      throws Exception {
     List<long[]> chosen = new ArrayList<>();
     Tolerance tolerance = Tolerance.defaultFor(ElementType.F32);
     // ONNX Runtime's Java API cannot feed an input that has an initializer (past.V's default):
@@ -179,6 +205,25 @@ class LlmModelsTest {
         g.removeInitializer(i);
       }
     }
+    int batch = prompts.length;
+    int width = java.util.Arrays.stream(prompts).mapToInt(p -> p.length).max().orElseThrow();
+    long[][] step = new long[batch][width];
+    long[][] positions = new long[batch][width];
+    List<List<Long>> mask = new ArrayList<>();
+    for (int r = 0; r < batch; r++) {
+      int pad = width - prompts[r].length;
+      mask.add(new ArrayList<>());
+      for (int i = 0; i < width; i++) {
+        step[r][i] = i < pad ? 0 : prompts[r][i - pad];
+        positions[r][i] = i < pad ? 1 : i - pad;
+        mask.get(r).add(i < pad ? 0L : 1L);
+      }
+    }
+    ByteBuffer beam = ByteBuffer.allocateDirect(4 * batch).order(ByteOrder.LITTLE_ENDIAN);
+    for (int r = 0; r < batch; r++) {
+      beam.putInt(r);
+    }
+    Tensor beamIdx = Tensor.of(ElementType.I32, new long[] {batch}, beam.flip());
     Map<String, String> properties = new HashMap<>(Core.REFERENCE_MODE);
     properties.put("KV_CACHE_PRECISION", "f32");
     try (Core core = Core.create();
@@ -192,21 +237,13 @@ class LlmModelsTest {
       List<String> wanted = new ArrayList<>(List.of("logits"));
       pairs.forEach(p -> wanted.add(p.present()));
       Map<String, Tensor> state = new LinkedHashMap<>();
-      long[] step = PROMPT;
       int length = 0;
       for (int s = 0; s <= DECODE; s++) {
         Map<String, Tensor> feeds = new LinkedHashMap<>();
         feeds.put("input_ids", longs(step));
-        long[] mask = new long[length + step.length];
-        java.util.Arrays.fill(mask, 1);
-        feeds.put("attention_mask", longs(mask));
-        long[] positions = new long[step.length];
-        for (int i = 0; i < step.length; i++) {
-          positions[i] = length + i;
-        }
+        feeds.put("attention_mask", longs(mask.stream().map(m -> m.stream().mapToLong(Long::longValue).toArray()).toArray(long[][]::new)));
         feeds.put("position_ids", longs(positions));
-        ByteBuffer beam = ByteBuffer.allocateDirect(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0).flip();
-        feeds.put("beam_idx", Tensor.of(ElementType.I32, new long[] {1}, beam));
+        feeds.put("beam_idx", beamIdx);
         for (int i = 0; i < inputs.size(); i++) {
           request.setInput(i, feeds.get(inputs.get(i)));
         }
@@ -214,44 +251,59 @@ class LlmModelsTest {
         Tensor expected = request.output(0);
         feeds.putAll(state);
         Map<String, Tensor> actual = (s == 0 ? first : later).run(feeds, wanted);
-        String name = "step " + s + " (" + (s == 0 ? "prefill of " + step.length : "decode") + ")/logits";
+        String name = "step " + s + " (" + (s == 0 ? "prefill of " + width : "decode") + ")/logits";
         OutputMetrics m = Verifier.compare(name, expected, actual.get("logits"), tolerance);
         assertTrue(m.passed(), m.toString());
-        long ovToken = lastArgmax(expected);
-        long ortToken = lastArgmax(actual.get("logits"));
-        assertEquals(ovToken, ortToken, "greedy token at step " + s);
-        chosen.add(new long[] {ovToken});
+        long[] ovTokens = lastArgmax(expected);
+        assertEquals(java.util.Arrays.toString(ovTokens), java.util.Arrays.toString(lastArgmax(actual.get("logits"))),
+            "greedy tokens at step " + s);
+        chosen.add(ovTokens);
+        int grown = length + step[0].length;
         for (StatefulVerifier.StatePair p : pairs) {
           Tensor present = actual.get(p.present());
-          assertEquals(length + step.length, present.shape()[2], p.present() + " grows by the step's tokens");
+          assertEquals(grown, present.shape()[2], p.present() + " grows by the step's tokens");
           state.put(p.past(), present);
         }
-        length += step.length;
-        step = new long[] {ovToken};
+        length = grown;
+        for (int r = 0; r < batch; r++) {
+          long next = positions[r][positions[r].length - 1] + 1;
+          step[r] = new long[] {ovTokens[r]};
+          positions[r] = new long[] {next};
+          mask.get(r).add(1L);
+        }
       }
     }
     return chosen;
   }
 
-  static Tensor longs(long[] values) {
-    ByteBuffer b = ByteBuffer.allocateDirect(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    for (long v : values) {
-      b.putLong(v);
-    }
-    return Tensor.of(ElementType.I64, new long[] {1, values.length}, b.flip());
-  }
-
-  /** The argmax over the vocabulary of the last position's logits [1, seq, vocab]. */
-  static long lastArgmax(Tensor logits) {
-    double[] v = OpCheck.values(logits);
-    int vocab = (int) logits.shape()[2];
-    int base = v.length - vocab;
-    int best = 0;
-    for (int i = 1; i < vocab; i++) {
-      if (v[base + i] > v[base + best]) {
-        best = i;
+  /** An i64 tensor [rows, n] of equally long rows. */
+  static Tensor longs(long[][] rows) {
+    ByteBuffer b = ByteBuffer.allocateDirect(rows.length * rows[0].length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (long[] row : rows) {
+      for (long v : row) {
+        b.putLong(v);
       }
     }
-    return best;
+    return Tensor.of(ElementType.I64, new long[] {rows.length, rows[0].length}, b.flip());
+  }
+
+  /** The argmax over the vocabulary of each row's last position in logits [batch, seq, vocab]. */
+  static long[] lastArgmax(Tensor logits) {
+    double[] v = OpCheck.values(logits);
+    long[] shape = logits.shape();
+    int seq = (int) shape[1];
+    int vocab = (int) shape[2];
+    long[] tokens = new long[(int) shape[0]];
+    for (int r = 0; r < tokens.length; r++) {
+      int base = ((r + 1) * seq - 1) * vocab;
+      int best = 0;
+      for (int i = 1; i < vocab; i++) {
+        if (v[base + i] > v[base + best]) {
+          best = i;
+        }
+      }
+      tokens[r] = best;
+    }
+    return tokens;
   }
 }
