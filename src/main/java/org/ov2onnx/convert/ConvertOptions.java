@@ -35,7 +35,7 @@ public record ConvertOptions(
     AUTO,
     /** Always DequantizeLinear (4-bit needs opset 21; grouped scales need opset 21's block_size). */
     DQ,
-    /** 4-bit and 8-bit weights that feed a MatMul as ONNX Runtime's com.microsoft MatMulNBits; others as DQ. */
+    /** 4-bit weights that feed a MatMul as ONNX Runtime's com.microsoft MatMulNBits; others as DQ. */
     MATMULNBITS,
     /** Decompressed into float initializers. */
     FLOAT

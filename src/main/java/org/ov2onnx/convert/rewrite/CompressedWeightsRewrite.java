@@ -23,8 +23,7 @@ import org.ov2onnx.openvino.ElementType;
  *   <li>DequantizeLinear over the compressed initializer (the same bytes, not copied), per tensor or
  *       per axis, or blocked with {@code block_size} for grouped scales at opset 21+;
  *   <li>for 4-bit weights feeding a MatMul below opset 21 (or with {@code --weights-format
- *       matmulnbits}, 8-bit ones too): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes
- *       the MatMul too;
+ *       matmulnbits}): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes the MatMul too;
  *   <li>for an 8-bit table read by Gather along its rows (a token embedding): Gather of the
  *       compressed rows, then DequantizeLinear of those ({@link CompressedGather});
  *   <li>float initializers (decompressed exactly) with {@code --weights-format float}, {@code
@@ -84,15 +83,10 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     return nodes;
   }
 
-  /**
-   * The MatMul that takes this weight as MatMulNBits, or -1: a 4-bit weight by default below opset
-   * 21, and with {@code --weights-format matmulnbits} an 8-bit one too (DequantizeLinear holds it
-   * at every opset, so only when asked for).
-   */
+  /** The MatMul that takes this 4-bit weight as MatMulNBits, or -1. */
   private int nBitsMatMul(SourceGraph graph, CompressedWeight w, int opset) throws ConversionException {
-    boolean eightBit = w.storage() == ElementType.U8 || w.storage() == ElementType.I8;
-    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21 && w.fourBit());
-    if (dequantize || !wanted || !(w.fourBit() || eightBit)) {
+    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21);
+    if (dequantize || !wanted || !w.fourBit()) {
       return -1;
     }
     List<Integer> consumers = graph.consumers(w.last(), 0);

@@ -1,7 +1,6 @@
 package org.ov2onnx.convert.rewrite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -18,9 +17,8 @@ import org.ov2onnx.testing.IrBuilder;
 import org.ov2onnx.testing.OpCheck;
 
 /**
- * The 8-bit weights of an NNCF-compressed LLM against OpenVINO CPU: the token embedding (a u8/i8
- * table read by Gather) gathers compressed rows and dequantizes only those, and an 8-bit
- * per-channel MatMul weight (the lm_head) becomes MatMulNBits with bits 8 when asked for.
+ * The int8 token embedding of an NNCF-compressed LLM (a u8/i8 table read by Gather) against
+ * OpenVINO CPU: the compressed rows are gathered and only those are dequantized.
  */
 class LlmWeightsRewriteTest {
   private static final Map<String, String> NUMPY = Map.of("auto_broadcast", "numpy");
@@ -89,31 +87,5 @@ class LlmWeightsRewriteTest {
     ir.result(ir.op("Gather", 8, Map.of("batch_dims", "0"), table, ids, ir.constant("axis", ElementType.I64, new long[0], 0)));
     OpCheck.of(ir, dir).range("ids", 0, 15).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize))
         .run().assertNoOp("DequantizeLinear");
-  }
-
-  @ParameterizedTest(name = "{0} zp={1} K={2} transpose_b={3} per_channel={4}")
-  @CsvSource({
-    "u8, true, 128, true, true",
-    "i8, false, 48, true, true",
-    "u8, true, 256, false, true",
-    "u8, true, 64, true, false"
-  })
-  void eightBitPerChannelBecomesMatMulNBitsWhenAskedFor(String type, boolean zp, int k, boolean transposeB, boolean perChannel)
-      throws Exception {
-    String name = "mm8_" + type + zp + k + transposeB + perChannel;
-    IrBuilder ir = new IrBuilder(name);
-    int n = 20;
-    String x = ir.parameter("x", ElementType.F32, "2,3," + k);
-    long[] shape = transposeB ? new long[] {n, k} : new long[] {k, n};
-    long[] scaleShape = !perChannel ? new long[] {1, 1} : transposeB ? new long[] {n, 1} : new long[] {1, n};
-    String w = weight(ir, new Random(name.hashCode()), ElementType.fromOvName(type), zp, shape, scaleShape, true);
-    ir.result(ir.op("MatMul", 1, Map.of("transpose_a", "false", "transpose_b", Boolean.toString(transposeB)), x, w));
-    var outcome = OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(WeightsFormat.MATMULNBITS)).run()
-        .assertUsesOp("MatMulNBits").assertNoOp("MatMul").assertNoOp("DequantizeLinear");
-    NodeProto nbits = outcome.model().getGraph().getNodeList().stream()
-        .filter(node -> node.getOpType().equals("MatMulNBits")).findFirst().orElseThrow();
-    assertTrue(nbits.getAttributeList().stream().anyMatch(a -> a.getName().equals("bits") && a.getI() == 8), nbits.toString());
-    // by default (auto) the 8-bit weight stays a standard DequantizeLinear
-    OpCheck.of(ir, dir).run().assertUsesOp("DequantizeLinear").assertNoOp("MatMulNBits");
   }
 }
