@@ -127,6 +127,7 @@ def llm(args, work, java, run):
             "onnxruntime_vs_openvino": round(ort_ms / ov_ms, 3),
             "onnxruntime_folded_ms_per_token": round(folded_ms, 3), "onnxruntime_folded_vs_openvino": round(folded_ms / ov_ms, 3),
             "same_tokens": tokens["openvino"] == tokens["onnxruntime"] == tokens["onnxruntime_folded"],
+            "onnxruntime_folded_same_tokens": tokens["onnxruntime"] == tokens["onnxruntime_folded"],
             "bin_bytes": os.path.getsize(ir[:-4] + ".bin"), "onnx_bytes": os.path.getsize(onnx),
             "onnx_vs_bin": round(os.path.getsize(onnx) / os.path.getsize(ir[:-4] + ".bin"), 3)}
     result["kernels"] = _kernels(np, ort, args)
@@ -195,7 +196,8 @@ def summary(r):
             print(f"llm {variant} (prompt {r['prompt_tokens']}, {r['decode_tokens']} tokens x {r['runs']} runs, 1 thread): "
                   f"OpenVINO {v['openvino_ms_per_token']} ms/token, ONNX Runtime {v['onnxruntime_ms_per_token']} ms/token "
                   f"-> {v['onnxruntime_vs_openvino']}x (DequantizeLinear folded at load: {v['onnxruntime_folded_ms_per_token']} "
-                  f"ms/token, {v['onnxruntime_folded_vs_openvino']}x); same greedy tokens: {v['same_tokens']}; "
+                  f"ms/token, {v['onnxruntime_folded_vs_openvino']}x, same tokens {v['onnxruntime_folded_same_tokens']}); "
+                  f"same greedy tokens on all: {v['same_tokens']}; "
                   f"ONNX {v['onnx_bytes']:,} B / .bin {v['bin_bytes']:,} B = {v['onnx_vs_bin']}x")
     if "kernels" in r:
         print("llm kernels, [1, 2048] x [2048, 2048] on ONNX Runtime (1 thread, ms): "
