@@ -37,7 +37,10 @@ if [ ! -f "$out/.complete" ]; then
   rm -f "$tmp/make.log"
   chmod 755 "$tmp"
   touch "$tmp/.complete"
-  rm -rf "$out"
-  mv "$tmp" "$out"
+  # another run may have finished first: its folder is kept (the same bytes), this one dropped
+  if [ ! -f "$out/.complete" ]; then
+    rm -rf "$out"
+    mv -T "$tmp" "$out" 2>/dev/null || [ -f "$out/.complete" ]
+  fi
 fi
 echo "$out"
