@@ -64,6 +64,9 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
       }
       int matmul = nBitsMatMul(graph, w, opset);
       int gather = dequantize || format == WeightsFormat.FLOAT ? -1 : CompressedGather.find(graph, w, opset);
+      if (gather >= 0 && claimed.test(gather)) {
+        gather = -1;
+      }
       if (matmul >= 0) {
         NodeView mm = graph.node(matmul);
         matches.add(new Match(matmul, withNode(w, matmul), out -> MatMulNBits.emit(graph, w, mm, out)));
