@@ -1,6 +1,6 @@
 """Every speed, memory and size comparison of ov2onnx against its baseline, in one run.
 
-    bench/run.sh [--only weights,startup,nodes,size,latency,llm] [--gib 3] [--runs 3] [--quick]
+    bench/run.sh [--only weights,startup,nodes,size,latency] [--gib 3] [--runs 3] [--quick]
 
 (bench/run.sh makes the pinned venv of bench/requirements.txt and calls this script with it.)
 Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Sections:
@@ -18,10 +18,12 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
 - size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
+- quant (only with --only quant): bench/bench_quant.py, NNCF-quantized models on ONNX Runtime, kept
+  quantized against --dequantize.
 - latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
   models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
-- llm: ONNX Runtime's decode latency per token on the converted tiny stateful LLM (int4, int8, fp16) beside
-  OpenVINO's stateful request, and the ONNX/.bin size ratio (bench/bench_llm.py).
+- llm (only with --only llm): bench/bench_llm.py, ONNX Runtime's decode latency per token on the
+  converted tiny stateful LLM (int4, int8, fp16) beside OpenVINO's stateful request, and the ONNX/.bin size ratio.
 
 Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
 summary prints each ratio; the full figures go to --json.
@@ -38,6 +40,7 @@ import sys
 import time
 
 import bench_llm
+import bench_quant
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -298,7 +301,7 @@ def latency(args, work, models):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", default="weights,startup,nodes,size,latency,llm")
+    ap.add_argument("--only", default="weights,startup,nodes,size,latency")
     ap.add_argument("--gib", type=float, default=3.0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="one run each, 28,000 nodes only, 1 GiB")
@@ -307,6 +310,8 @@ def main() -> None:
     ap.add_argument("--latency-runs", type=int, default=50)
     ap.add_argument("--llm-tokens", type=int, default=64)
     ap.add_argument("--llm-runs", type=int, default=5)
+    ap.add_argument("--quant-runs", type=int, default=20)
+    ap.add_argument("--quant-pages", type=int, default=4)
     args = ap.parse_args()
     if args.quick:
         args.runs, args.gib = 1, min(args.gib, 1.0)
@@ -332,8 +337,10 @@ def main() -> None:
         report["size"] = size(args, args.dir, models)
     if "latency" in only:
         report["latency"] = latency(args, args.dir, models)
-    if "llm" in only:
+    if "llm" in only:  # --only llm (bench/bench_llm.py), not in the default run
         report["llm"] = bench_llm.llm(args, args.dir, java, run)
+    if "quant" in only:  # --only quant (bench/bench_quant.py), not in the default run
+        report["quant"] = bench_quant.run(args, args.dir, sys.modules[__name__])
     report["load_average_at_end"] = os.getloadavg()
     if args.json:
         with open(args.json, "w") as f:
@@ -378,6 +385,8 @@ def summary(r):
         if "geometric_mean" in r["latency"]:
             print(f"ONNX Runtime converted vs source: geometric mean {r['latency']['geometric_mean']}x, "
                   f"worst {r['latency']['worst']}x")
+    if "quant" in r:
+        bench_quant.summary(r["quant"])
 
 
 if __name__ == "__main__":

@@ -58,10 +58,19 @@ class QuantizedModelsTest {
     nncfPython = link.resolve("bin/python").toAbsolutePath().toString();
   }
 
+  /**
+   * minCosine: ONNX Runtime against OpenVINO CPU on the IR. The int8 CNNs are compared on a held-out
+   * synthetic text page (nncf_models.py writes it; they are calibrated on such pages too), and reach
+   * less than 0.999: a value on a rounding boundary lands one quantization step apart in the two
+   * runtimes and the networks amplify it (OpenVINO against itself, with one input pixel moved by one
+   * step, drops to 0.9993 on the detector). maxSize: the whole file against the IR's .bin; the
+   * classifier's 157 KB of weights carry 68 KB of graph (its 405 nodes and their names). Every
+   * model's tensor data is at most 1.2× the .bin.
+   */
   @ParameterizedTest(name = "{0} {1} group {2}")
   @CsvSource({
-    "ocr-cls, ptq-int8, -1, QuantizeLinear, 0.999, 2.0",
-    "ocr-det, ptq-int8, -1, QuantizeLinear, 0, 1.2",
+    "ocr-cls, ptq-int8, -1, QuantizeLinear, 0.995, 1.45",
+    "ocr-det, ptq-int8, -1, QuantizeLinear, 0.998, 1.2",
     "minilm, int8-asym, -1, DequantizeLinear, 0.999, 1.2",
     "minilm, int4-sym, 32, MatMulNBits, 0.999, 1.2",
     "minilm, int4-asym, 64, MatMulNBits, 0.999, 1.2",
@@ -98,28 +107,40 @@ class QuantizedModelsTest {
     ModelProto proto = ModelProto.parseFrom(Files.readAllBytes(onnx));
     List<String> ops = proto.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
     assertTrue(ops.contains(keptOp), "quantization kept as " + keptOp + ": " + ops);
-    double ratio = (double) Files.size(onnx) / Files.size(ir.resolveSibling(ir.getFileName().toString().replace(".xml", ".bin")));
-    System.out.printf("%s %s group %d: ONNX / IR .bin = %.3f%n", id, mode, group, ratio);
+    long bin = Files.size(ir.resolveSibling(ir.getFileName().toString().replace(".xml", ".bin")));
+    double ratio = (double) Files.size(onnx) / bin;
+    long data = proto.getGraph().getInitializerList().stream().mapToLong(t -> t.getRawData().size()).sum();
+    System.out.printf("%s %s group %d: ONNX / IR .bin = %.3f (tensor data %.3f, graph %d bytes)%n", id, mode, group, ratio,
+        (double) data / bin, Files.size(onnx) - data);
     assertTrue(ratio <= maxSize, "ONNX is " + ratio + " × the IR's .bin");
+    assertTrue(data <= 1.2 * bin, "the ONNX model's tensor data is " + (double) data / bin + " × the IR's .bin");
 
+    Path held = ir.resolveSibling(ir.getFileName().toString().replace(".xml", ".npz"));
+    Map<String, Tensor> given = Files.exists(held) ? org.ov2onnx.verify.Npy.read(held) : Map.of();
     // the same runtime on both sides: OpenVINO running the converted ONNX matches the IR
     // a value at a rounding boundary may flip by one quantization step (the ranges and the scales
     // agree only to float rounding), and the flip travels on; elsewhere the outputs agree
-    double same = sameOnOpenVino(ir, onnx, feeds, ranges);
+    double same = sameOnOpenVino(ir, onnx, feeds, ranges, given);
     System.out.printf("%s %s group %d: OpenVINO on the ONNX vs on the IR, mean |diff| / output scale = %.2e%n",
         id, mode, group, same);
     assertTrue(same <= 0.05, "OpenVINO on the ONNX differs from OpenVINO on the IR by " + same + " of the output's scale");
-    if (minCosine > 0) {
-      VerifyReport report = Verifier.verify(ir, onnx, VerifyOptions.defaults().withInputs(feeds).withRanges(ranges));
-      for (OutputMetrics m : report.outputs()) {
-        assertTrue(m.cosineSimilarity() >= minCosine, report.toConsole());
-      }
+    VerifyOptions options = VerifyOptions.defaults().withInputs(feeds).withRanges(ranges);
+    if (!given.isEmpty()) {
+      options = options.withInputData(held);
+    }
+    VerifyReport report = Verifier.verify(ir, onnx, options);
+    for (OutputMetrics m : report.outputs()) {
+      System.out.printf("%s %s group %d: ONNX Runtime vs OpenVINO CPU, cosine %.5f%n", id, mode, group, m.cosineSimilarity());
+      assertTrue(m.cosineSimilarity() >= minCosine, report.toConsole());
     }
   }
 
-  /** The largest mean |difference| / max |IR output| over the outputs of the IR and the ONNX model, both on OpenVINO CPU. */
-  private static double sameOnOpenVino(Path ir, Path onnx, List<InputSpec> feeds, Map<String, double[]> ranges)
-      throws Exception {
+  /**
+   * The largest mean |difference| / max |IR output| over the outputs of the IR and the ONNX model,
+   * both on OpenVINO CPU, on the {@code given} inputs, random ones in {@code ranges} for the others.
+   */
+  private static double sameOnOpenVino(Path ir, Path onnx, List<InputSpec> feeds, Map<String, double[]> ranges,
+      Map<String, Tensor> given) throws Exception {
     try (Core core = Core.create();
         Model a = core.readModel(ir);
         Model b = core.readModel(onnx)) {
@@ -131,7 +152,9 @@ class QuantizedModelsTest {
         long[] shape = p.shape().toStatic();
         int n = (int) java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
         double[] range = ranges.get(p.name());
-        if (p.type() == org.ov2onnx.openvino.ElementType.F32) {
+        if (given.containsKey(p.name())) {
+          inputs.add(given.get(p.name()));
+        } else if (p.type() == org.ov2onnx.openvino.ElementType.F32) {
           float[] v = new float[n];
           for (int i = 0; i < n; i++) {
             v[i] = (float) (range[0] + random.nextDouble() * (range[1] - range[0]));

@@ -30,7 +30,8 @@ record CompressedWeight(
     ElementType outType) {
 
   static final Set<ElementType> STORAGE =
-      Set.of(ElementType.U8, ElementType.I8, ElementType.U4, ElementType.I4, ElementType.NF4);
+      Set.of(ElementType.U8, ElementType.I8, ElementType.U4, ElementType.I4, ElementType.NF4, ElementType.F8E4M3,
+          ElementType.F8E5M2);
 
   /** The 16 values of NF4 (4-bit NormalFloat, as OpenVINO and QLoRA define it), by code. */
   static final double[] NF4 = {
@@ -59,6 +60,25 @@ record CompressedWeight(
 
   boolean nf4() {
     return storage == ElementType.NF4;
+  }
+
+  /** f8e4m3 or f8e5m2: only ever DequantizeLinear (opset 19+), else left to the per-node converters. */
+  boolean f8() {
+    return f8(storage);
+  }
+
+  private static boolean f8(ElementType t) {
+    return t == ElementType.F8E4M3 || t == ElementType.F8E5M2;
+  }
+
+  /** Whether the zero point is 0 everywhere. */
+  boolean zeroPointIsZero() {
+    for (double z : zeroPoint) {
+      if (z != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -104,11 +124,17 @@ record CompressedWeight(
           return null;
         }
         zp = values(g.node(zc).constantData());
+        if (zp == null) {
+          return null;
+        }
         zpShape = g.node(zc).constantData().shape();
         zpConstant = zc;
         chain.add(zpSource);
       } else if (g.type(zpSource).equals("Constant")) {
         zp = values(g.node(zpSource).constantData());
+        if (zp == null) {
+          return null;
+        }
         zpShape = g.node(zpSource).constantData().shape();
       } else {
         return null;
@@ -127,6 +153,9 @@ record CompressedWeight(
     }
     ConstantData scaleData = g.node(scaleNode).constantData();
     double[] scale = values(scaleData);
+    if (scale == null) {
+      return null;
+    }
     chain.add(next);
     at = next;
     long[] outShape = g.node(at).outputShape(0).toStatic();
@@ -169,10 +198,22 @@ record CompressedWeight(
     return type == null || g.type(n).equals(type) ? n : -1;
   }
 
-  /** The values of a small constant (scale, zero point), 4-bit types included. */
+  /**
+   * The values of a small constant (scale, zero point), 4-bit types included; of an f8 constant only
+   * zeros are read (an f8 zero point other than 0 gives null: the chain is left to the per-node path).
+   */
   static double[] values(ConstantData data) {
     int n = Math.toIntExact(data.elementCount());
     ElementType t = data.elementType();
+    if (f8(t)) {
+      ByteBuffer b = data.bytes();
+      for (int i = 0; i < n; i++) {
+        if ((b.get(i) & 0x7F) != 0) {
+          return null;
+        }
+      }
+      return new double[n];
+    }
     if (t == ElementType.U4 || t == ElementType.I4) {
       double[] v = new double[n];
       ByteBuffer b = data.bytes();

@@ -16,7 +16,7 @@ import org.ov2onnx.openvino.ConstantData;
 import org.ov2onnx.openvino.ElementType;
 
 /**
- * Compressed weights stay compressed. An integer Constant (u8, i8, u4, i4) → Convert →
+ * Compressed weights stay compressed. An integer or float8 Constant (u8, i8, u4, i4, f8e4m3, f8e5m2) → Convert →
  * [Subtract zero point] → Multiply scale → [Reshape] → [Convert] becomes:
  *
  * <ul>
@@ -46,9 +46,10 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
 
   @Override
   public String description() {
-    return "u8/i8/u4/i4/nf4 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
+    return "u8/i8/u4/i4/nf4/f8 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
         + "(per axis; blocked at opset 21), MatMulNBits for 4-bit MatMul weights below opset 21, or float "
-        + "(--weights-format float, --dequantize, and nf4, which ONNX cannot hold)";
+        + "(--weights-format float, --dequantize, and nf4, which ONNX cannot hold); f8 (zero point 0) only as "
+        + "DequantizeLinear at opset 19+, else left to the per-node converters";
   }
 
   @Override
@@ -59,8 +60,8 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
         continue;
       }
       CompressedWeight w = CompressedWeight.find(graph, i, claimed);
-      if (w == null) {
-        continue;
+      if (w == null || (w.f8() && !f8AsDequantizeLinear(w, opset))) {
+        continue; // an f8 weight DequantizeLinear cannot hold is left to the per-node converters
       }
       int matmul = nBitsMatMul(graph, w, opset);
       int gather = dequantize || format == WeightsFormat.FLOAT ? -1 : CompressedGather.find(graph, w, opset);
@@ -84,6 +85,11 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
     nodes[nodes.length - 1] = node;
     return nodes;
+  }
+
+  /** Whether an f8 weight becomes DequantizeLinear (opset 19+, blocked at 21+, zero point 0, not asked for float). */
+  private boolean f8AsDequantizeLinear(CompressedWeight w, int opset) {
+    return !dequantize && format != WeightsFormat.FLOAT && w.zeroPointIsZero() && layout(w, opset) != null;
   }
 
   /** The MatMul that takes this 4-bit weight as MatMulNBits, or -1. */
@@ -115,43 +121,50 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     decompress(graph, w, last, out);
   }
 
+  /** How DequantizeLinear holds a weight: its axis (-1: per tensor), block size (0: none) and shapes. */
+  private record Layout(int axis, long block, long[] shape, long[] scaleShape) {}
+
+  /** The DequantizeLinear layout of {@code w} at {@code opset}, or null if that opset cannot express it so. */
+  private static Layout layout(CompressedWeight w, int opset) {
+    if ((w.fourBit() && opset < 21) || (w.f8() && opset < 19)) {
+      return null;
+    }
+    int axis = w.scaleAxis();
+    long[] shape = w.storedShape();
+    boolean grouped = !java.util.Arrays.equals(w.outShape(), w.storedShape());
+    if (axis != -2 && !grouped) {
+      return new Layout(axis, 0, shape, axis < 0 ? new long[0] : new long[] {shape[axis]});
+    }
+    // grouped: [a, G, g] with scales [a, G, 1] (or [G, g, b] with [G, 1, b]) → blocked 2-D
+    if (opset < 21 || shape.length != 3 || w.outShape().length != 2) {
+      return null;
+    }
+    if (w.scaleShape()[2] == 1 && w.scaleShape()[1] == shape[1]) {
+      return new Layout(1, shape[2], w.outShape(), new long[] {shape[0], shape[1]});
+    }
+    if (w.scaleShape()[1] == 1 && w.scaleShape()[0] == shape[0]) {
+      return new Layout(0, shape[1], w.outShape(), new long[] {shape[0], shape[2]});
+    }
+    return null;
+  }
+
   /** DequantizeLinear over the stored bytes; false if the target opset cannot express this weight so. */
   private static boolean dequantizeLinear(SourceGraph graph, CompressedWeight w, NodeView last, GraphBuilder out)
       throws ConversionException {
-    int opset = out.opset();
-    if (w.fourBit() && opset < 21) {
+    Layout layout = layout(w, out.opset());
+    if (layout == null) {
       return false;
     }
     ConstantData data = graph.node(w.weight()).constantData();
-    int axis = w.scaleAxis();
-    long[] shape = w.storedShape();
-    long[] scaleShape;
-    long block = 0;
-    boolean grouped = !java.util.Arrays.equals(w.outShape(), w.storedShape());
-    if (axis == -2 || grouped) {
-      // grouped: [a, G, g] with scales [a, G, 1] (or [G, g, b] with [G, 1, b]) → blocked 2-D
-      if (opset < 21 || shape.length != 3 || w.outShape().length != 2) {
-        return false;
-      }
-      if (w.scaleShape()[2] == 1 && w.scaleShape()[1] == shape[1]) {
-        axis = 1;
-        block = shape[2];
-        scaleShape = new long[] {shape[0], shape[1]};
-      } else if (w.scaleShape()[1] == 1 && w.scaleShape()[0] == shape[0]) {
-        axis = 0;
-        block = shape[1];
-        scaleShape = new long[] {shape[0], shape[2]};
-      } else {
-        return false;
-      }
-      shape = w.outShape();
-    } else {
-      scaleShape = axis < 0 ? new long[0] : new long[] {shape[axis]};
-    }
+    int axis = layout.axis();
+    long[] shape = layout.shape();
+    long[] scaleShape = layout.scaleShape();
+    long block = layout.block();
     String q = out.initializer(out.fresh(last.output(0) + "/compressed"), w.storage(), shape, data.bytes());
     String scale = out.constant(ElementType.F32, scaleShape, w.scale());
-    // the zero point is always given: it fixes the integer type for ONNX Runtime's QDQ passes, which
-    // otherwise assume uint8 (an int8 weight without one fails to load at opset 21)
+    // the zero point is always given: it fixes the quantized type for ONNX Runtime's QDQ passes, which
+    // otherwise assume uint8 (an int8 weight without one fails to load at opset 21; an f8e4m3 one
+    // where the transpose optimizer moves a Transpose through the DequantizeLinear)
     OnnxNode dq = OnnxNode.op("DequantizeLinear").inputs(q, scale, zeroPoint(w, scaleShape, out));
     if (axis >= 0) {
       dq.attr("axis", (long) axis);
@@ -169,6 +182,14 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
 
   private static String zeroPoint(CompressedWeight w, long[] shape, GraphBuilder out) throws ConversionException {
     double[] zp = w.zeroPoint().length == 1 && w.scale().length > 1 ? filled(w.scale().length, w.zeroPoint()[0]) : w.zeroPoint();
+    if (w.f8()) {
+      // 0 (checked when matched): +0.0 is the all-zero byte in both float8 types
+      long n = 1;
+      for (long d : shape) {
+        n *= d;
+      }
+      return out.initializer(out.fresh("zero_point"), w.storage(), shape, ByteBuffer.allocateDirect((int) n));
+    }
     if (!w.fourBit()) {
       return out.constant(w.storage(), shape, zp);
     }

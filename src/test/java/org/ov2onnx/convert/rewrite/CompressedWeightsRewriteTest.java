@@ -37,6 +37,26 @@ class CompressedWeightsRewriteTest {
     return b;
   }
 
+  private static boolean f8(ElementType type) {
+    return type == ElementType.F8E4M3 || type == ElementType.F8E5M2;
+  }
+
+  /**
+   * {@code n} random float8 codes of magnitude below 16 (subnormals and negatives included), so that
+   * the IR's f16 Multiply of the per-node path stays within f16 rounding of OpenVINO's f32.
+   */
+  private static ByteBuffer f8Bytes(ElementType type, int n, Random random) {
+    ByteBuffer b = ByteBuffer.allocate(n);
+    for (int i = 0; i < n; i++) {
+      int code;
+      do {
+        code = random.nextInt(256);
+      } while (type == ElementType.F8E4M3 ? ((code >> 3) & 0xF) > 10 : ((code >> 2) & 0x1F) > 18);
+      b.put(i, (byte) code);
+    }
+    return b;
+  }
+
   /**
    * x [2, 3, K] · W, W compressed: stored [N, G, g] (transpose_b) or [G, g, N], scales per (row,
    * group) in f16, optional zero points; {@code groups} = 1 and no reshape for per-channel weights.
@@ -66,7 +86,7 @@ class CompressedWeightsRewriteTest {
       scale[i] = 0.01 + random.nextDouble() * 0.05;
       zp[i] = lo + random.nextInt(hi - lo + 1);
     }
-    String w = ir.constant("w", storage, stored, store(storage, q));
+    String w = ir.constant("w", storage, stored, f8(storage) ? f8Bytes(storage, q.length, random) : store(storage, q));
     String value = ir.op("Convert", 1, Map.of("destination_type", "f16"), w);
     if (zeroPoint) {
       String z = ir.constant("zp", storage, scaleShape, store(storage, zp));
@@ -115,6 +135,38 @@ class CompressedWeightsRewriteTest {
     IrBuilder ir = model("wcf_" + format + dequantize, ElementType.U4, true, 8, 2, 32, true, true);
     OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize)).run()
         .assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits").assertUsesOp("MatMul");
+  }
+
+  @ParameterizedTest(name = "{0} group {1} transpose_b={2} opset {3}")
+  @CsvSource({"f8e4m3, 0, true, 19", "f8e5m2, 0, false, 19", "f8e4m3, 16, true, 21", "f8e5m2, 32, false, 21"})
+  void float8BecomesDequantizeLinearFromOpset19(String type, int group, boolean transposeB, int opset) throws Exception {
+    boolean grouped = group > 0;
+    IrBuilder ir = model("wcf8_" + type + group + transposeB + opset, ElementType.fromOvName(type), false, 8, grouped ? 2 : 1,
+        grouped ? group : 24, transposeB, grouped);
+    var outcome = OpCheck.of(ir, dir).opset(opset).run().assertUsesOp("DequantizeLinear").assertNoOp("Mul");
+    assertTrue(outcome.model().getGraph().getInitializerList().stream()
+            .anyMatch(t -> t.getDataType() == org.ov2onnx.onnx.OnnxTypes.toOnnx(ElementType.fromOvName(type)).getNumber()),
+        "the weight stays float8");
+  }
+
+  @ParameterizedTest(name = "{0} grouped={1} opset {2}")
+  @CsvSource({"f8e4m3, false, 21, FLOAT", "f8e5m2, true, 19, AUTO"})
+  void float8ThatDequantizeLinearCannotHoldStaysOnThePerNodePath(String type, boolean grouped, int opset,
+      WeightsFormat format) throws Exception {
+    IrBuilder ir = model("wcf8n_" + type + grouped + opset, ElementType.fromOvName(type), false, 8, grouped ? 2 : 1, 16, true,
+        grouped);
+    // per node, the Multiply runs in f16 as the IR says (OpenVINO CPU decompresses in f32)
+    OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(format)).opset(opset).tolerance(2e-3, 2e-3).run()
+        .assertNoOp("DequantizeLinear").assertUsesOp("Mul");
+  }
+
+  @org.junit.jupiter.api.Test
+  void float8BelowOpset19NamesTheFlag() throws Exception {
+    IrBuilder ir = model("wcf8_17", ElementType.F8E4M3, false, 8, 1, 16, true, false);
+    Path xml = ir.write(dir);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> new org.ov2onnx.convert.Converter().convert(xml, dir.resolve("wcf8_17.onnx"), ConvertOptions.defaults()));
+    assertTrue(String.valueOf(e.getMessage()).contains("--opset 19"), e.toString());
   }
 
   @ParameterizedTest(name = "nf4 group {0} opset {1}")

@@ -10,7 +10,8 @@ import org.ov2onnx.convert.spi.OpConverter;
 @ConvertsOp(
     type = "ConvolutionBackpropData",
     versions = 1,
-    notes = "ConvTranspose with explicit pads; output_shape must be a constant and needs static input and kernel lengths")
+    notes = "ConvTranspose with explicit pads; output_shape must be a constant and needs static input and kernel lengths; "
+        + "an output_shape beyond the input's reach is zero-padded at the end, as in OpenVINO; negative pads_begin refused")
 public final class ConvolutionBackpropDataConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {

@@ -20,7 +20,10 @@ import org.ov2onnx.openvino.PartialShape;
  *       output_shape + output_padding. same_upper/same_lower split it in half, the larger half at
  *       the beginning for same_upper and at the end for same_lower; explicit keeps pads_begin
  *       (valid: 0) and takes the rest at the end. An output_shape longer than the input reaches
- *       (negative padding) is refused: OpenVINO's values there are not ConvTranspose's.
+ *       (negative total padding) is, in OpenVINO, the input's reach followed by zeros (same_upper
+ *       and same_lower then pad nothing): ConvTranspose with no end padding, then a zero Pad at
+ *       the end. The same holds for a negative explicit pads_end. A negative pads_begin is
+ *       refused (OpenVINO's CPU plugin does not run it).
  * </ul>
  *
  * (OpenVINO's specification says explicit pads are ignored with output_shape and split like
@@ -61,23 +64,38 @@ final class TransposedConvolution {
         }
         long natural = strides[i] * (in - 1) + (k.length() - 1) * dilations[i] + 1;
         long total = natural - outputShape[i] + outputPadding[i];
-        if (autoPad == Window.AutoPad.SAME_UPPER || autoPad == Window.AutoPad.SAME_LOWER) {
+        if (total < 0 && (autoPad == Window.AutoPad.SAME_UPPER || autoPad == Window.AutoPad.SAME_LOWER)) {
+          begin[i] = 0;
+        } else if (autoPad == Window.AutoPad.SAME_UPPER || autoPad == Window.AutoPad.SAME_LOWER) {
           long small = total / 2;
           begin[i] = autoPad == Window.AutoPad.SAME_UPPER ? total - small : small;
         }
         end[i] = total - begin[i];
-        if (end[i] < 0 || total < 0) {
-          throw node.error("output_shape " + outputShape[i] + " on spatial axis " + i + " is longer than the input reaches ("
-              + (natural + outputPadding[i] - begin[i]) + "); OpenVINO's result there has no ONNX ConvTranspose equivalent");
-        }
       }
     }
-    OnnxNode op = OnnxNode.op("ConvTranspose").inputs(node.input(0), weights).outputs(node.output(0))
+    long[] growEnd = new long[rank];
+    boolean grows = false;
+    for (int i = 0; i < rank; i++) {
+      if (begin[i] < 0) {
+        throw node.error("pads_begin " + begin[i] + " on spatial axis " + i + " is negative; OpenVINO's CPU plugin "
+            + "does not run that, so what it means is not established");
+      }
+      growEnd[i] = Math.max(0, -end[i]);
+      end[i] = Math.max(0, end[i]);
+      grows |= growEnd[i] > 0;
+    }
+    OnnxNode op = OnnxNode.op("ConvTranspose").inputs(node.input(0), weights)
         .attr("strides", strides)
         .attr("dilations", dilations)
         .attr("pads", Window.onnxPads(begin, end))
         .attr("output_padding", outputPadding)
         .attr("group", groups);
-    graph.add(op);
+    if (!grows) {
+      graph.add(op.outputs(node.output(0)));
+      return;
+    }
+    long[] pads = new long[2 * (rank + 2)];
+    System.arraycopy(growEnd, 0, pads, rank + 4, rank);
+    graph.add(OnnxNode.op("Pad").inputs(graph.addOne(op), graph.int64s(false, pads)).outputs(node.output(0)));
   }
 }

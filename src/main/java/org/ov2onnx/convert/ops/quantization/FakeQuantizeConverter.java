@@ -54,6 +54,12 @@ public final class FakeQuantizeConverter implements OpConverter {
         return;
       }
     }
+    if (!graph.dequantize()) {
+      graph.metadata("ov2onnx.note.fakequantize", "FakeQuantize that QuantizeLinear/DequantizeLinear cannot hold exactly "
+          + "(ranges computed at run time or varying along two axes, zero off the integer grid, more levels than the "
+          + "opset's integer types, unknown rank) is an exact float decomposition, no longer quantized: e.g. '"
+          + node.name() + "'");
+    }
     decompose(node, graph);
   }
 

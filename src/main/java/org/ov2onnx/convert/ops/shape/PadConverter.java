@@ -11,10 +11,16 @@ import org.ov2onnx.convert.spi.OpConverter;
  * Pad v1 and v12. constant (with the optional pad_value), edge and reflect map to ONNX's modes;
  * symmetric (reflection that repeats the border) is built from reversing Slices and a Concat per
  * axis. Negative pads (v12) crop: the positive part is padded first, from the original data as
- * OpenVINO computes it, then a Slice removes the negative part. Constant pads are needed unless
- * the pads are non-negative by definition (v1) and the mode is not symmetric.
+ * OpenVINO computes it, then a Slice removes the negative part.
+ *
+ * <p>Pads known only at run time (any version, all modes but symmetric) go to ONNX's Pad as its
+ * pads input, begin and end concatenated. ONNX's Pad takes negative pads too, and ONNX Runtime
+ * crops them before padding: for constant and edge that is OpenVINO's result (a constant pad does
+ * not read the data; an edge pad reads the border element, which a crop at the other end leaves in
+ * place). A reflection can reach into the part the other end crops, so reflect pads the positive
+ * parts first and crops the negative ones after, with a Slice whose bounds are computed at run time.
  */
-@ConvertsOp(type = "Pad", versions = {1, 12}, notes = "Pad; symmetric via Slice/Concat; negative pads via Slice")
+@ConvertsOp(type = "Pad", versions = {1, 12}, notes = "Pad; symmetric via Slice/Concat; negative pads via Slice; run-time pads (not symmetric) as Pad's input")
 public final class PadConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
@@ -25,12 +31,16 @@ public final class PadConverter implements OpConverter {
     String value = mode.equals("constant") && node.inputCount() > 3 ? node.input(3) : "";
     boolean constantPads = node.constantInput(1).isPresent() && node.constantInput(2).isPresent();
     if (!constantPads) {
-      if (node.version() != 1 || mode.equals("symmetric")) {
-        throw node.error("needs constant pads for pad_mode '" + mode + "' in version " + node.version());
+      if (mode.equals("symmetric")) {
+        throw node.error("needs constant pads for pad_mode 'symmetric' (built from Slices of known lengths)");
       }
       String pads = graph.addOne(OnnxNode.op("Concat")
           .inputs(Tensors.int64Input(node, graph, 1), Tensors.int64Input(node, graph, 2)).attr("axis", 0L));
-      pad(graph, node.input(0), pads, value, mode, node.output(0));
+      if (mode.equals("reflect")) {
+        reflectThenCrop(node, graph, pads);
+      } else {
+        pad(graph, node.input(0), pads, value, mode, node.output(0));
+      }
       return;
     }
     int rank = Tensors.inputRank(node, 0);
@@ -58,6 +68,21 @@ public final class PadConverter implements OpConverter {
     } else if (!grows) {
       graph.add(OnnxNode.op("Identity").inputs(x).outputs(node.output(0)));
     }
+  }
+
+  /** Reflect with run-time pads as OpenVINO defines it: pad by the positive parts, then crop the negative ones. */
+  private static void reflectThenCrop(NodeView node, GraphBuilder graph, String pads) throws ConversionException {
+    int rank = Tensors.inputRank(node, 0);
+    String zero = graph.int64s(true, 0);
+    String grow = graph.addOne(OnnxNode.op("Max").inputs(pads, zero));
+    String padded = pad(graph, node.input(0), grow, "", "reflect", null);
+    String cut = graph.addOne(OnnxNode.op("Max").inputs(graph.addOne(OnnxNode.op("Neg").inputs(pads)), zero));
+    String cutBegin = graph.addOne(OnnxNode.op("Slice").inputs(cut, graph.int64s(false, 0), graph.int64s(false, rank)));
+    String cutEnd = graph.addOne(OnnxNode.op("Slice").inputs(cut, graph.int64s(false, rank), graph.int64s(false, 2L * rank)));
+    String ends = graph.addOne(OnnxNode.op("Sub").inputs(graph.addOne(OnnxNode.op("Shape").inputs(padded)), cutEnd));
+    long[] axes = new long[rank];
+    java.util.Arrays.setAll(axes, a -> a);
+    graph.add(OnnxNode.op("Slice").inputs(padded, cutBegin, ends, graph.int64s(false, axes)).outputs(node.output(0)));
   }
 
   private static String pad(GraphBuilder graph, String x, String pads, String value, String mode, String out)

@@ -20,9 +20,11 @@ import org.ov2onnx.openvino.PartialShape;
  * <ul>
  *   <li>scales mode: OpenVINO's output length is {@code (long) (length * (scale + 1e-6f))}, ONNX's
  *       {@code (long) (length * scale)}. Where they differ, linear and cubic get the scale plus
- *       that epsilon (the coordinates then move by about 1e-6 of a pixel); nearest is refused, as a
- *       moved coordinate can pick another pixel. Where the output length equals the input length
- *       OpenVINO maps coordinates to themselves, so ONNX gets the scale 1.
+ *       that epsilon (the coordinates then move by about 1e-6 of a pixel); nearest, where a moved
+ *       coordinate can pick another pixel, is written as for scales known only at run time
+ *       ({@link InterpolateRunTimeScales}: exact coordinates, the data extended and the result
+ *       cut). Where the output length equals the input length OpenVINO maps coordinates to
+ *       themselves, so ONNX gets the scale 1.
  *   <li>sizes mode: both compute the scale as output length / input length (padded).
  *   <li>nearest_mode simple is ceil on downsampled axes and truncation (here floor, the same after
  *       clamping) otherwise: one ONNX nearest_mode, so all resized axes must go the same way.
@@ -42,7 +44,7 @@ final class InterpolateResize {
   private InterpolateResize() {}
 
   /** What the node asks for on each interpolated axis. */
-  private record Target(long[] lengths, float[] scales, float[] onnxScales, String dynamicSizes) {}
+  record Target(long[] lengths, float[] scales, float[] onnxScales, String dynamicSizes) {}
 
   static void emit(NodeView node, GraphBuilder graph, InterpolateSpec s) throws ConversionException {
     ElementType type = node.inputType(0);
@@ -59,9 +61,35 @@ final class InterpolateResize {
       System.arraycopy(s.padsEnd(), 0, pads, s.rank(), s.rank());
       x = graph.addOne(OnnxNode.op("Pad").inputs(x, graph.int64s(false, pads)));
     }
-    Target t = s.bySizes() ? bySizes(node, graph, s, in) : byScales(node, s, in);
+    Target t = s.bySizes() ? bySizes(node, graph, s, in)
+        : node.constantInput(s.shapeInput()).isPresent() ? byScales(node, s, in) : null;
+    boolean useSizes = s.bySizes() || pillow(s);
+    if (t == null || !s.bySizes() && useSizes && Arrays.stream(t.lengths()).anyMatch(length -> length < 0)) {
+      // the Pillow modes take sizes: on dynamic lengths those are computed in the graph
+      InterpolateRunTimeScales.emit(node, graph, s, x, in);
+      return;
+    }
+    OnnxNode resize = resize(node, graph, s, t, in);
+    boolean axesAttr = resize.attributes().containsKey("axes");
+    String shape = useSizes ? sizesInput(graph, s, t, in, x, axesAttr) : scalesInput(graph, s, t, axesAttr);
+    resize.inputs(x, "", useSizes ? "" : shape);
+    if (useSizes) {
+      resize.inputs(shape);
+    }
+    graph.add(resize.outputs(node.output(0)));
+  }
+
+  static boolean pillow(InterpolateSpec s) {
+    return s.mode() == Mode.BILINEAR_PILLOW || s.mode() == Mode.BICUBIC_PILLOW;
+  }
+
+  /**
+   * A Resize node with every attribute the spec asks for (no inputs yet): mode, coordinates,
+   * nearest_mode, antialias, cubic coefficient, and {@code axes} from opset 18 unless all axes are
+   * resized in order. Refuses what ONNX cannot express.
+   */
+  static OnnxNode resize(NodeView node, GraphBuilder graph, InterpolateSpec s, Target t, long[] in) throws ConversionException {
     OnnxNode resize = OnnxNode.op("Resize");
-    boolean useSizes = s.bySizes();
     switch (s.mode()) {
       case NEAREST -> resize.attr("mode", "nearest").attr("coordinate_transformation_mode", coordinate(node, s))
           .attr("nearest_mode", nearestMode(node, s, t, in));
@@ -89,27 +117,13 @@ final class InterpolateResize {
           }
           resize.attr("cubic_coeff_a", -0.5);
         }
-        if (!useSizes) {
-          for (long length : t.lengths()) {
-            if (length < 0) {
-              throw node.error("the Pillow modes in scales mode need static input lengths on the resized axes");
-            }
-          }
-          useSizes = true;
-        }
       }
     }
     int[] axes = s.axes();
-    boolean axesAttr = graph.opset() >= 18 && !isIdentity(axes, s.rank());
-    if (axesAttr) {
+    if (graph.opset() >= 18 && !isIdentity(axes, s.rank())) {
       resize.attr("axes", Arrays.stream(axes).asLongStream().toArray());
     }
-    String shape = useSizes ? sizesInput(graph, s, t, in, x, axesAttr) : scalesInput(graph, s, t, axesAttr);
-    resize.inputs(x, "", useSizes ? "" : shape);
-    if (useSizes) {
-      resize.inputs(shape);
-    }
-    graph.add(resize.outputs(node.output(0)));
+    return resize;
   }
 
   /** The data lengths after padding; -1 where dynamic. */
@@ -151,13 +165,14 @@ final class InterpolateResize {
     return new Target(lengths, scales, null, sizes);
   }
 
+  /**
+   * Constant scales as one Resize input; null where no single scale gives both OpenVINO's length
+   * and its coordinates (a dynamic length with a non-integer scale, nearest where the lengths
+   * differ): the caller then computes the lengths in the graph, as for run-time scales.
+   */
   private static Target byScales(NodeView node, InterpolateSpec s, long[] in) throws ConversionException {
     int n = s.axes().length;
     int input = s.shapeInput();
-    if (node.constantInput(input).isEmpty()) {
-      throw node.error("scales must be a constant: OpenVINO's output length floor(length * (scale + 1e-6)) "
-          + "differs from ONNX's floor(length * scale) for some scales, which only a known scale can rule out");
-    }
     double[] given = node.constantDoubles(input);
     if (given.length < n) {
       throw node.error("has " + given.length + " scales for " + n + " axes");
@@ -172,8 +187,7 @@ final class InterpolateResize {
       onnx[i] = scale;
       if (in[axis] < 0) {
         if (scale != Math.rint(scale) || scale < 1) {
-          throw node.error("axis " + axis + " has a dynamic length and the non-integer scale " + scale
-              + ": OpenVINO's output length floor(length * (scale + 1e-6)) may differ from ONNX's floor(length * scale)");
+          return null;
         }
         lengths[i] = -1;
         continue;
@@ -185,8 +199,7 @@ final class InterpolateResize {
       } else if ((long) (length * scale) != lengths[i]) {
         float nudged = scale + EPSILON;
         if (s.mode() == Mode.NEAREST || (long) (length * nudged) != lengths[i]) {
-          throw node.error("scale " + scale + " on axis " + axis + " (length " + in[axis] + ") gives OpenVINO's length "
-              + lengths[i] + " but ONNX's " + (long) (length * scale) + "; nearest cannot take a nudged scale exactly");
+          return null;
         }
         onnx[i] = nudged;
       }
@@ -299,7 +312,7 @@ final class InterpolateResize {
     return graph.constant(ElementType.F32, new long[] {values.length}, values);
   }
 
-  private static String sizesInput(GraphBuilder graph, InterpolateSpec s, Target t, long[] in, String x, boolean axesAttr)
+  static String sizesInput(GraphBuilder graph, InterpolateSpec s, Target t, long[] in, String x, boolean axesAttr)
       throws ConversionException {
     int n = s.axes().length;
     boolean known = t.dynamicSizes() == null;

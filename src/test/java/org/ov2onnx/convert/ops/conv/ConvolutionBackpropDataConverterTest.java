@@ -87,6 +87,20 @@ class ConvolutionBackpropDataConverterTest {
         .run().assertUsesOp("ConvTranspose");
   }
 
+  /** A negative explicit pads_end lengthens the output by zeros. */
+  @ParameterizedTest
+  @ValueSource(ints = {13, 17, 21})
+  void negativeExplicitPadsEnd(int opset) throws Exception {
+    OpCheck.of(deconv(2, attrs(2, "explicit", 2, 1, 0, -2, 0), null), dir).opset(opset).run().assertUsesOp("Pad");
+  }
+
+  @Test
+  void negativeExplicitPadsBeginIsRefused() {
+    ConversionException e = assertThrows(ConversionException.class,
+        () -> OpCheck.of(deconv(2, attrs(2, "explicit", 2, 1, -1, 0, 0), null), dir).run());
+    assertTrue(e.getMessage().contains("pads_begin"), e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {13, 21})
   void acrossOpsets(int opset) throws Exception {
@@ -94,11 +108,10 @@ class ConvolutionBackpropDataConverterTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"explicit, 12", "same_upper, 13", "valid, 10"})
-  void outputShapeBeyondTheInputsReachIsRefused(String autoPad, long out) {
-    ConversionException e = assertThrows(ConversionException.class,
-        () -> OpCheck.of(deconv(2, attrs(2, autoPad, 2, 1, 1, 0, 0), new long[] {out, out}), dir).run());
-    assertTrue(e.getMessage().contains("longer than the input reaches"), e.getMessage());
+  @CsvSource({"explicit, 12, 13", "same_upper, 13, 17", "valid, 10, 21", "same_lower, 12, 13", "same_upper, 10, 21"})
+  void outputShapeBeyondTheInputsReach(String autoPad, long out, int opset) throws Exception {
+    OpCheck.of(deconv(2, attrs(2, autoPad, 2, 1, 1, 0, 0), new long[] {out, out - 1}), dir).opset(opset).run()
+        .assertUsesOp("ConvTranspose");
   }
 
   @Test

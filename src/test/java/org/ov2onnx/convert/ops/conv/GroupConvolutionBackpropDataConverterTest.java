@@ -46,7 +46,7 @@ class GroupConvolutionBackpropDataConverterTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"same_lower, 9", "same_upper, 8", "explicit, 7"})
+  @CsvSource({"same_lower, 9", "same_upper, 8", "explicit, 7", "same_upper, 11", "explicit, 10", "valid, 10"})
   void withOutputShape(String autoPad, long out) throws Exception {
     IrBuilder ir = new IrBuilder("group_deconv_shape");
     String x = ir.parameter("x", ElementType.F32, "1,4,4,5");

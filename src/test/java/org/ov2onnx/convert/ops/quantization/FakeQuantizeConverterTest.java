@@ -52,14 +52,23 @@ class FakeQuantizeConverterTest {
   })
   void exactFloatDecompositionOtherwise(long levels, double il, double ih, int opset) throws Exception {
     IrBuilder ir = activations("fq_float_" + levels + "_" + opset, levels, il, ih, il, ih);
-    OpCheck.of(ir, dir).opset(opset).range("x", il - 1, ih + 1).run().assertUsesOp("Round").assertNoOp("QuantizeLinear");
+    var outcome = OpCheck.of(ir, dir).opset(opset).range("x", il - 1, ih + 1).run().assertUsesOp("Round")
+        .assertNoOp("QuantizeLinear");
+    assertTrue(note(outcome.model()).contains("'fakequantize_"), "the report names the node: " + note(outcome.model()));
   }
 
   @Test
   void dequantizeOptionMakesItFloat() throws Exception {
     IrBuilder ir = activations("fq_dequantize", 256, 0, 2.55, 0, 2.55);
-    OpCheck.of(ir, dir).options(ConvertOptions.defaults().withDequantize(true)).range("x", -1, 3).run()
+    var outcome = OpCheck.of(ir, dir).options(ConvertOptions.defaults().withDequantize(true)).range("x", -1, 3).run()
         .assertUsesOp("Round").assertNoOp("QuantizeLinear");
+    assertTrue(note(outcome.model()).isEmpty(), "asked for: no note");
+  }
+
+  /** The conversion report's note on FakeQuantize nodes kept as float, or "". */
+  private static String note(org.ov2onnx.onnx.proto.OnnxProto.ModelProto model) {
+    return model.getMetadataPropsList().stream().filter(p -> p.getKey().equals("ov2onnx.note.fakequantize"))
+        .map(p -> p.getValue()).findFirst().orElse("");
   }
 
   @Test

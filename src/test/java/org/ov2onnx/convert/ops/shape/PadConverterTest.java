@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.openvino.ElementType;
@@ -59,12 +60,37 @@ class PadConverterTest {
     OpCheck.of(ir, dir).range("b", 0, 2).run();
   }
 
+  /** Pads fed at run time, negative ones included, in every mode ONNX's Pad has, at the opsets 13, 17 and 21. */
+  @ParameterizedTest
+  @CsvSource({
+    "12, constant, 1|0|2, 2|3|0, true, 13", "12, constant, -1|2|-2, 1|-3|0, true, 17", "12, constant, 0|-4|0, -2|0|3, false, 21",
+    "12, edge, 1|0|2, 2|3|0, false, 13", "12, edge, -1|2|-2, 1|-3|0, false, 17", "12, edge, -2|1|0, 0|0|-4, false, 21",
+    "12, reflect, 1|0|2, 2|3|0, false, 13", "12, reflect, -1|2|-2, 1|-3|0, false, 17", "12, reflect, 0|-1|3, -1|2|-1, false, 21",
+    "1, constant, 1|0|2, 2|3|0, true, 13", "1, edge, 0|2|1, 1|0|3, false, 17", "1, reflect, 2|3|0, 0|1|4, false, 21"})
+  void runTimePads(int version, String mode, String begin, String end, boolean value, int opset) throws Exception {
+    long[] b = longs(begin);
+    long[] e = longs(end);
+    IrBuilder ir = new IrBuilder("pad_runtime_" + mode);
+    String x = ir.parameter("x", ElementType.F32, "3,4,5");
+    String pb = ir.parameter("begin", ElementType.I64, "3");
+    String pe = ir.parameter("end", ElementType.I32, "3");
+    ir.result(value
+        ? ir.op("Pad", version, Map.of("pad_mode", mode), x, pb, pe, ir.parameter("value", ElementType.F32, ""))
+        : ir.op("Pad", version, Map.of("pad_mode", mode), x, pb, pe));
+    OpCheck.of(ir, dir).input("begin", ShapeTensors.of(ElementType.I64, b)).input("end", ShapeTensors.of(ElementType.I32, e))
+        .opset(opset).run().assertUsesOp("Pad");
+  }
+
+  private static long[] longs(String pipes) {
+    return java.util.Arrays.stream(pipes.split("\\|")).mapToLong(Long::parseLong).toArray();
+  }
+
   @Test
-  void refusesDynamicPadsInV12() throws Exception {
+  void refusesRunTimePadsInSymmetricMode() throws Exception {
     IrBuilder ir = new IrBuilder("pad_dyn12");
     String x = ir.parameter("x", ElementType.F32, "3,4");
     String b = ir.parameter("b", ElementType.I64, "2");
-    ir.result(ir.op("Pad", 12, Map.of("pad_mode", "constant"), x, b, ir.ints("end", 1, 2)));
+    ir.result(ir.op("Pad", 12, Map.of("pad_mode", "symmetric"), x, b, ir.ints("end", 1, 2)));
     assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).run());
   }
 }
