@@ -22,6 +22,8 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
   quantized against --dequantize.
 - latency: ONNX Runtime (1 thread, median of --latency-runs runs after 3 warm-ups, the two
   models alternating run by run) on the converted model against the source ONNX, for the public models of native/models.properties that are ONNX.
+- llm (only with --only llm): bench/bench_llm.py, ONNX Runtime's decode latency per token on the
+  converted tiny stateful LLM (int4, int8, fp16) beside OpenVINO's stateful request, and the ONNX/.bin size ratio.
 
 Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
 summary prints each ratio; the full figures go to --json.
@@ -37,6 +39,7 @@ import subprocess
 import sys
 import time
 
+import bench_llm
 import bench_quant
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -305,6 +308,8 @@ def main() -> None:
     ap.add_argument("--dir", default="/tmp/ov2onnx-bench")
     ap.add_argument("--json", help="also write every figure here")
     ap.add_argument("--latency-runs", type=int, default=50)
+    ap.add_argument("--llm-tokens", type=int, default=64)
+    ap.add_argument("--llm-runs", type=int, default=5)
     ap.add_argument("--quant-runs", type=int, default=20)
     ap.add_argument("--quant-pages", type=int, default=4)
     args = ap.parse_args()
@@ -332,6 +337,8 @@ def main() -> None:
         report["size"] = size(args, args.dir, models)
     if "latency" in only:
         report["latency"] = latency(args, args.dir, models)
+    if "llm" in only:  # --only llm (bench/bench_llm.py), not in the default run
+        report["llm"] = bench_llm.llm(args, args.dir, java, run)
     if "quant" in only:  # --only quant (bench/bench_quant.py), not in the default run
         report["quant"] = bench_quant.run(args, args.dir, sys.modules[__name__])
     report["load_average_at_end"] = os.getloadavg()
@@ -342,6 +349,8 @@ def main() -> None:
 
 
 def summary(r):
+    if "llm" in r:
+        bench_llm.summary(r["llm"])
     print(f"machine: {r['machine']}; load average at start {r['load_average_at_start'][0]:.1f}, "
           f"at end {r['load_average_at_end'][0]:.1f}")
     if "weights" in r:

@@ -24,6 +24,8 @@ import org.ov2onnx.openvino.ElementType;
  *       per axis, or blocked with {@code block_size} for grouped scales at opset 21+;
  *   <li>for 4-bit weights feeding a MatMul below opset 21 (or with {@code --weights-format
  *       matmulnbits}): ONNX Runtime's {@code com.microsoft} MatMulNBits, which takes the MatMul too;
+ *   <li>for an 8-bit table read by Gather along its rows (a token embedding): Gather of the
+ *       compressed rows, then DequantizeLinear of those ({@link CompressedGather});
  *   <li>float initializers (decompressed exactly) with {@code --weights-format float}, {@code
  *       --dequantize}, or where neither form can hold the weight at the target opset.
  * </ul>
@@ -62,16 +64,27 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
         continue; // an f8 weight DequantizeLinear cannot hold is left to the per-node converters
       }
       int matmul = nBitsMatMul(graph, w, opset);
+      int gather = dequantize || format == WeightsFormat.FLOAT ? -1 : CompressedGather.find(graph, w, opset);
+      if (gather >= 0 && claimed.test(gather)) {
+        gather = -1;
+      }
       if (matmul >= 0) {
-        int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
-        nodes[nodes.length - 1] = matmul;
         NodeView mm = graph.node(matmul);
-        matches.add(new Match(matmul, nodes, out -> MatMulNBits.emit(graph, w, mm, out)));
+        matches.add(new Match(matmul, withNode(w, matmul), out -> MatMulNBits.emit(graph, w, mm, out)));
+      } else if (gather >= 0) {
+        NodeView g = graph.node(gather);
+        matches.add(new Match(gather, withNode(w, gather), out -> CompressedGather.emit(graph, w, g, out)));
       } else {
         matches.add(new Match(w.last(), w.nodes(), out -> emit(graph, w, out)));
       }
     }
     return matches;
+  }
+
+  private static int[] withNode(CompressedWeight w, int node) {
+    int[] nodes = java.util.Arrays.copyOf(w.nodes(), w.nodes().length + 1);
+    nodes[nodes.length - 1] = node;
+    return nodes;
   }
 
   /** Whether an f8 weight becomes DequantizeLinear (opset 19+, blocked at 21+, zero point 0, not asked for float). */
