@@ -37,11 +37,16 @@ import org.ov2onnx.openvino.Port;
 import org.ov2onnx.openvino.Tensor;
 import org.ov2onnx.testing.OnnxChecker;
 import org.ov2onnx.testing.OpCheck;
+import org.ov2onnx.verify.DecoderOptions;
+import org.ov2onnx.verify.DecoderVerifier;
+import org.ov2onnx.verify.Decoding;
+import org.ov2onnx.verify.Generator;
 import org.ov2onnx.verify.OnnxRuntimeRunner;
 import org.ov2onnx.verify.OutputMetrics;
 import org.ov2onnx.verify.StatefulVerifier;
 import org.ov2onnx.verify.Tolerance;
 import org.ov2onnx.verify.Verifier;
+import org.ov2onnx.verify.VerifyReport;
 
 /**
  * A stateful LLM end to end: the tiny Llama of src/test/python/tiny_llm.py (the graph optimum-intel
@@ -137,6 +142,41 @@ class LlmModelsTest {
         tokens.stream().map(t -> Long.toString(t[0])).toList());
     assertEquals(DECODE + 1, tokens.size(), "prefill and " + DECODE + " decode steps ran");
     assertTrue(distinct.size() >= 3, "the greedy tokens vary (the check is not vacuous): " + distinct);
+  }
+
+  /**
+   * The product's own decoder tools on the real export: {@code verify} in decoder mode (a prefill
+   * and 8 decode steps, logits and every {@code present.V} compared per step, greedy tokens
+   * identical) passes, and {@code generate} on the ONNX model (ONNX Runtime, explicit state) gives
+   * the tokens of {@code generate} on the IR (one stateful OpenVINO request).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"fp16", "int4"})
+  void decoderVerifyAndGenerateReproduceOpenVino(String variant) throws Exception {
+    Path ir = irs.resolve("tiny-llm-" + variant + ".xml");
+    Path onnx = dir.resolve("tiny-llm-" + variant + "-tools.onnx");
+    new Converter().convert(ir, onnx, ConvertOptions.defaults());
+    List<Long> prompt = java.util.Arrays.stream(PROMPT).boxed().toList();
+
+    VerifyReport report = DecoderVerifier.verify(ir, onnx, DecoderOptions.defaults().withPrompt(prompt).withDecodeSteps(8));
+    Decoding decoding = report.decoding();
+    assertTrue(decoding != null, "verify ran as a decoder");
+    assertEquals(9, decoding.steps().size(), "a prefill and 8 decode steps");
+    assertTrue(decoding.tokensMatch(), "greedy tokens: OpenVINO " + decoding.expectedTokens() + ", ONNX Runtime " + decoding.actualTokens());
+    assertTrue(report.passed(), "decoder verify of the " + variant + " LLM");
+    assertTrue(new LinkedHashSet<>(decoding.expectedTokens()).size() >= 3, "the tokens vary: " + decoding.expectedTokens());
+
+    List<Long> onIr;
+    List<Long> onOnnx;
+    try (Generator g = Generator.open(ir)) {
+      onIr = g.generate(prompt, 16, null);
+    }
+    try (Generator g = Generator.open(onnx)) {
+      onOnnx = g.generate(prompt, 16, null);
+    }
+    System.out.printf("tiny LLM %s: generate on OpenVINO %s, on ONNX Runtime %s%n", variant, onIr, onOnnx);
+    assertEquals(16, onIr.size());
+    assertEquals(onIr, onOnnx, "generate on the ONNX model reproduces OpenVINO's tokens");
   }
 
   /**
