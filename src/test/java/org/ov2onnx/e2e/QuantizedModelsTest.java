@@ -60,9 +60,9 @@ class QuantizedModelsTest {
 
   /**
    * minCosine: ONNX Runtime against OpenVINO CPU on the IR. The int8 CNNs are compared on a held-out
-   * synthetic text page (nncf_models.py writes it; they are calibrated on such pages too), and reach
-   * less than 0.999: a value on a rounding boundary lands one quantization step apart in the two
-   * runtimes and the networks amplify it (OpenVINO against itself, with one input pixel moved by one
+   * synthetic text page (nncf_models.py writes it; they are calibrated on such pages too). The
+   * detector reaches 0.99933 on it (0.9989-0.9993 on other pages), the classifier 0.998: a value
+   * on a rounding boundary lands one quantization step apart in the two runtimes and the networks amplify it (OpenVINO against itself, with one input pixel moved by one
    * step, drops to 0.9993 on the detector). maxSize: the whole file against the IR's .bin; the
    * classifier's 157 KB of weights carry 68 KB of graph (its 405 nodes and their names). Every
    * model's tensor data is at most 1.2× the .bin.
@@ -70,7 +70,7 @@ class QuantizedModelsTest {
   @ParameterizedTest(name = "{0} {1} group {2}")
   @CsvSource({
     "ocr-cls, ptq-int8, -1, QuantizeLinear, 0.995, 1.45",
-    "ocr-det, ptq-int8, -1, QuantizeLinear, 0.998, 1.2",
+    "ocr-det, ptq-int8, -1, QuantizeLinear, 0.999, 1.2",
     "minilm, int8-asym, -1, DequantizeLinear, 0.999, 1.2",
     "minilm, int4-sym, 32, MatMulNBits, 0.999, 1.2",
     "minilm, int4-asym, 64, MatMulNBits, 0.999, 1.2",
