@@ -32,7 +32,7 @@ import org.ov2onnx.openvino.ElementType;
  * boolean as u8, the 8- and 16-bit integers and u32 as i32 or i64, and u64 as i64 shifted by
  * -2^63 (x - 2^63 in u64 arithmetic, then a two's complement cast: an order-preserving bijection,
  * undone by the reverse cast and + 2^63). The operators here only select, compare or order values
- * (Max, Min, Clip, Where, TopK), so their results in the carrier are values of the original
+ * (Max, Min, Clip, Where, TopK, Equal), so their results in the carrier are values of the original
  * type, and casting them back is exact.
  */
 public final class OrtKernels {
@@ -44,7 +44,8 @@ public final class OrtKernels {
       "Min", SMALL_INTS_BF16,
       "Clip", Set.copyOf(EnumSet.of(I16, U16, BF16)),
       "Where", Set.copyOf(EnumSet.of(I8, I16, U16, U32, U64, BF16, BOOLEAN)),
-      "TopK", Set.copyOf(EnumSet.of(I8, I16, U8, U16, U32, U64, BF16)));
+      "TopK", Set.copyOf(EnumSet.of(I8, I16, U8, U16, U32, U64, BF16)),
+      "Equal", Set.of(BF16));
 
   private OrtKernels() {}
 
