@@ -4,20 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import java.util.List;
 import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;
-import org.ov2onnx.testing.OnnxChecker;
-import org.ov2onnx.verify.OnnxRuntimeRunner;
-import java.util.Map;
 import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.openvino.Tensor;
 import org.ov2onnx.testing.IrBuilder;
+import org.ov2onnx.testing.OnnxChecker;
 import org.ov2onnx.testing.OpCheck;
+import org.ov2onnx.verify.OnnxRuntimeRunner;
 
 class EqualConverterTest {
   @TempDir Path dir;
