@@ -5,10 +5,12 @@ import static org.ov2onnx.openvino.ElementType.BOOLEAN;
 import static org.ov2onnx.openvino.ElementType.F32;
 import static org.ov2onnx.openvino.ElementType.I16;
 import static org.ov2onnx.openvino.ElementType.I32;
+import static org.ov2onnx.openvino.ElementType.I4;
 import static org.ov2onnx.openvino.ElementType.I64;
 import static org.ov2onnx.openvino.ElementType.I8;
 import static org.ov2onnx.openvino.ElementType.U16;
 import static org.ov2onnx.openvino.ElementType.U32;
+import static org.ov2onnx.openvino.ElementType.U4;
 import static org.ov2onnx.openvino.ElementType.U64;
 import static org.ov2onnx.openvino.ElementType.U8;
 
@@ -29,23 +31,31 @@ import org.ov2onnx.openvino.ElementType;
  * plugin.
  *
  * <p>The carrier holds every value of the type exactly and keeps their order: bf16 runs as f32,
- * boolean as u8, the 8- and 16-bit integers and u32 as i32 or i64, and u64 as i64 shifted by
- * -2^63 (x - 2^63 in u64 arithmetic, then a two's complement cast: an order-preserving bijection,
- * undone by the reverse cast and + 2^63). The operators here only select, compare or order values
- * (Max, Min, Clip, Where, TopK, Equal), so their results in the carrier are values of the original
- * type, and casting them back is exact.
+ * boolean as u8, i4 and u4 as i16, the 8- and 16-bit integers and u32 as i32 or i64, and
+ * u64 as i64 shifted by -2^63 (x - 2^63 in u64 arithmetic, then a two's complement cast: an
+ * order-preserving bijection, undone by the reverse cast and + 2^63). The operators here only
+ * select, compare, order or move values (Max, Min, Clip, Where, TopK, Equal; Reshape, Squeeze,
+ * Unsqueeze, Identity, Flatten), so their results in the carrier are values of the original type,
+ * and casting them back is exact.
  */
 public final class OrtKernels {
+  private static final Set<ElementType> FOUR_BIT = Set.of(I4, U4);
+
   private static final Set<ElementType> SMALL_INTS_BF16 = Set.copyOf(EnumSet.of(I8, I16, U8, U16, BF16));
 
   /** ONNX operator → the types ONNX allows for it that ONNX Runtime 1.23.2 (CPU) cannot run. */
-  static final Map<String, Set<ElementType>> LACKING = Map.of(
-      "Max", SMALL_INTS_BF16,
-      "Min", SMALL_INTS_BF16,
-      "Clip", Set.copyOf(EnumSet.of(I16, U16, BF16)),
-      "Where", Set.copyOf(EnumSet.of(I8, I16, U16, U32, U64, BF16, BOOLEAN)),
-      "TopK", Set.copyOf(EnumSet.of(I8, I16, U8, U16, U32, U64, BF16)),
-      "Equal", Set.of(BF16));
+  static final Map<String, Set<ElementType>> LACKING = Map.ofEntries(
+      Map.entry("Max", SMALL_INTS_BF16),
+      Map.entry("Min", SMALL_INTS_BF16),
+      Map.entry("Clip", Set.copyOf(EnumSet.of(I16, U16, BF16))),
+      Map.entry("Where", Set.copyOf(EnumSet.of(I8, I16, U16, U32, U64, BF16, BOOLEAN))),
+      Map.entry("TopK", Set.copyOf(EnumSet.of(I8, I16, U8, U16, U32, U64, BF16))),
+      Map.entry("Equal", Set.of(BF16)),
+      Map.entry("Reshape", FOUR_BIT),
+      Map.entry("Unsqueeze", FOUR_BIT),
+      Map.entry("Squeeze", FOUR_BIT),
+      Map.entry("Identity", FOUR_BIT),
+      Map.entry("Flatten", FOUR_BIT));
 
   private OrtKernels() {}
 
@@ -64,6 +74,7 @@ public final class OrtKernels {
     return switch (type) {
       case BF16 -> F32;
       case BOOLEAN -> U8;
+      case I4, U4 -> I16; // not i8/u8: ONNX Runtime 1.23.2 casts 4-bit values to 8-bit ones wrongly inside a graph
       case I8, I16, U8, U16 -> I32;
       case U32, U64 -> I64;
       default -> throw new IllegalArgumentException("no carrier type for " + type);

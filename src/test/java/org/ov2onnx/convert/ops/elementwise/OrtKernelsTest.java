@@ -136,4 +136,22 @@ class OrtKernelsTest {
   private static long asU64(double d) {
     return d >= 0x1p63 ? (long) (d - 0x1p63) ^ Long.MIN_VALUE : (long) d;
   }
+
+  /** 4-bit values reshaped and unsqueezed (as OpenVINO's reader lays out a QuantizeLinear zero point) go through 8 bits. */
+  @ParameterizedTest
+  @CsvSource({"i4,21", "u4,21"})
+  void fourBitReshapeAndUnsqueeze(String elementType, int opset) throws Exception {
+    ElementType t = ElementType.fromOvName(elementType);
+    IrBuilder ir = new IrBuilder("reshape_4bit");
+    // the 4-bit values are made inside the model (from an 8-bit input), so no 4-bit tensor crosses its edges
+    ElementType wide = t == ElementType.I4 ? ElementType.I8 : ElementType.U8;
+    String x = ir.op("Convert", 1, Map.of("destination_type", elementType), ir.parameter("x", wide, "6"));
+    String reshaped = ir.op("Reshape", 1, Map.of("special_zero", "false"), x, ir.constant("shape", ElementType.I64, new long[] {2}, 3, 2));
+    String unsqueezed = ir.op("Unsqueeze", 1, Map.of(), reshaped, ir.constant("axes", ElementType.I64, new long[] {1}, 0));
+    ir.result(ir.op("Convert", 1, Map.of("destination_type", "f32"), unsqueezed));
+    double[] v = t == ElementType.I4 ? new double[] {-8, 7, 0, -1, 3, 5} : new double[] {0, 15, 8, 7, 1, 9};
+    var outcome = OpCheck.of(ir, dir).input("x", OpModels.vector(wide, v)).opset(opset).run().assertUsesOp("Reshape");
+    assertTrue(OrtKernels.lacks("Reshape", t) && OrtKernels.lacks("Unsqueeze", t));
+    assertTrue(outcome.opTypes().contains("Cast"));
+  }
 }
