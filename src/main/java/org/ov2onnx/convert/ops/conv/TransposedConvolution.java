@@ -20,7 +20,8 @@ import org.ov2onnx.openvino.PartialShape;
  *       output_shape + output_padding. same_upper/same_lower split it in half, the larger half at
  *       the beginning for same_upper and at the end for same_lower; explicit keeps pads_begin
  *       (valid: 0) and takes the rest at the end. An output_shape longer than the input reaches
- *       (negative padding) is refused: OpenVINO's values there are not ConvTranspose's.
+ *       (a negative padding at the end) gets zeros there, as in OpenVINO (a Pad after the
+ *       ConvTranspose); a negative padding at the beginning is refused.
  * </ul>
  *
  * (OpenVINO's specification says explicit pads are ignored with output_shape and split like
@@ -42,6 +43,7 @@ final class TransposedConvolution {
     Window.AutoPad autoPad = Window.AutoPad.of(node);
     long[] begin = new long[rank];
     long[] end = new long[rank];
+    long[] extra = new long[rank];
     if (autoPad == Window.AutoPad.EXPLICIT) {
       begin = Window.ints(node, "pads_begin", rank, 0);
       end = Window.ints(node, "pads_end", rank, 0);
@@ -66,18 +68,29 @@ final class TransposedConvolution {
           begin[i] = autoPad == Window.AutoPad.SAME_UPPER ? total - small : small;
         }
         end[i] = total - begin[i];
-        if (end[i] < 0 || total < 0) {
-          throw node.error("output_shape " + outputShape[i] + " on spatial axis " + i + " is longer than the input reaches ("
-              + (natural + outputPadding[i] - begin[i]) + "); OpenVINO's result there has no ONNX ConvTranspose equivalent");
+        if (begin[i] < 0) {
+          throw node.error("output_shape " + outputShape[i] + " on spatial axis " + i + " needs a negative padding at the"
+              + " beginning (" + begin[i] + "), which ONNX ConvTranspose has no form for");
+        }
+        if (end[i] < 0) { // longer than the input reaches: no input contributes there, OpenVINO writes zeros
+          extra[i] = -end[i];
+          end[i] = 0;
         }
       }
     }
-    OnnxNode op = OnnxNode.op("ConvTranspose").inputs(node.input(0), weights).outputs(node.output(0))
+    boolean extend = java.util.Arrays.stream(extra).anyMatch(e -> e > 0);
+    String out = extend ? graph.fresh(node.output(0) + "/reached") : node.output(0);
+    OnnxNode op = OnnxNode.op("ConvTranspose").inputs(node.input(0), weights).outputs(out)
         .attr("strides", strides)
         .attr("dilations", dilations)
         .attr("pads", Window.onnxPads(begin, end))
         .attr("output_padding", outputPadding)
         .attr("group", groups);
     graph.add(op);
+    if (extend) {
+      long[] pads = new long[2 * (rank + 2)];
+      System.arraycopy(extra, 0, pads, rank + 4, rank);
+      graph.add(OnnxNode.op("Pad").inputs(out, graph.int64s(false, pads)).outputs(node.output(0)).attr("mode", "constant"));
+    }
   }
 }
