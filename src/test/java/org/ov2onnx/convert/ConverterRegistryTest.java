@@ -26,7 +26,7 @@ class ConverterRegistryTest {
    */
   private static final Set<String> NOT_YET = Set.of(
       "CTCLoss-4", "DetectionOutput-1", "DetectionOutput-8", "ExperimentalDetectronDetectionOutput-6",
-      "ISTFT-16", "LSTMSequence-1", "MatrixNms-8", "MulticlassNms-8", "MulticlassNms-9", "NMSRotated-13", "Proposal-1",
+      "LSTMSequence-1", "MatrixNms-8", "MulticlassNms-8", "MulticlassNms-9", "NMSRotated-13", "Proposal-1",
       "Proposal-4");
 
   @Test
