@@ -110,6 +110,17 @@ class ConvolutionBackpropDataConverterTest {
     assertTrue(e.getMessage().contains("negative padding at the beginning"), e.getMessage());
   }
 
+  /** ONNX ConvTranspose takes floats only: an integer one is refused rather than written invalid. */
+  @Test
+  void integerDataIsRefused() throws Exception {
+    IrBuilder ir = new IrBuilder("deconv_i32");
+    String x = ir.parameter("x", ElementType.I32, "1,3,4,4");
+    String weights = ir.parameter("w", ElementType.I32, "3,2,3,3");
+    ir.result(ir.op("ConvolutionBackpropData", 1, attrs(2, "explicit", 2, 1, 0, 0, 0), x, weights));
+    ConversionException e = assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).run());
+    assertTrue(e.getMessage().contains("ONNX ConvTranspose (to opset 21) takes only f16, f32 and f64"), e.getMessage());
+  }
+
   @Test
   void dynamicOutputShapeIsRefused() throws Exception {
     IrBuilder ir = new IrBuilder("deconv_dynamic_shape");
