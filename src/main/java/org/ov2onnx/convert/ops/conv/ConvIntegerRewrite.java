@@ -20,10 +20,11 @@ import org.ov2onnx.openvino.PartialShape;
  * Convert(w) [- zw])}, which is how OpenVINO's ONNX reader writes ConvInteger. It becomes ONNX
  * ConvInteger, exact (ONNX Runtime accumulates in i32 as OpenVINO does). ONNX Runtime implements
  * ConvInteger for u8 only: an i8 side is moved to u8 by adding 128 to values and zero point
- * alike, which leaves every difference {@code x - zx} unchanged. A zero point holds one value
- * (ONNX Runtime's ConvInteger takes no per-channel weight zero point), a constant or an 8-bit
- * value of the side's type. The Convert and Subtract nodes are taken over when nothing else
- * reads them.
+ * alike, which leaves every difference {@code x - zx} unchanged. A zero point holds one value (a
+ * constant or an 8-bit value of the side's type), or, for constant weight zero points, one per
+ * output channel: ONNX Runtime's ConvInteger takes no such one, so it is subtracted afterwards as
+ * zw[m] times the window sums of x - zx (a second ConvInteger, with a kernel of ones). The
+ * Convert and Subtract nodes are taken over when nothing else reads them.
  */
 public final class ConvIntegerRewrite implements GraphRewrite {
   @Override
@@ -55,17 +56,45 @@ public final class ConvIntegerRewrite implements GraphRewrite {
       int[] nodes = group.stream().mapToInt(Integer::intValue).toArray();
       Side xs = x.get();
       Side ws = w.get();
-      matches.add(new Match(c, nodes, out -> {
-        OnnxNode op = OnnxNode.op("ConvInteger").inputs(xs.values(out), ws.values(out));
-        String xz = xs.zeroPoint(out);
-        String wz = ws.zeroPoint(out);
-        if (!xz.isEmpty() || !wz.isEmpty()) {
-          op.inputs(xz, wz);
-        }
-        ForwardConvolution.emit(conv, out, op, 1, 2);
-      }));
+      matches.add(new Match(c, nodes, out -> emit(conv, out, xs, ws)));
     }
     return matches;
+  }
+
+  private static void emit(NodeView conv, GraphBuilder out, Side xs, Side ws) throws ConversionException {
+    String x = xs.values(out);
+    String xz = xs.zeroPoint(out);
+    if (!ws.perChannel()) {
+      OnnxNode op = OnnxNode.op("ConvInteger").inputs(x, ws.values(out));
+      String wz = ws.zeroPoint(out);
+      if (!xz.isEmpty() || !wz.isEmpty()) {
+        op.inputs(xz, wz);
+      }
+      ForwardConvolution.emit(conv, out, op, 1, 2);
+      return;
+    }
+    // conv(x - zx, w - zw[m]) = conv(x - zx, w) - zw[m] * (the window sums of x - zx), the sums a
+    // ConvInteger with a kernel of ones; an i8 w is w + 128 with zw[m] + 128
+    long[] kernel = conv.inputShape(1).toStatic();
+    int rank = kernel.length;
+    long[] onesShape = kernel.clone();
+    onesShape[0] = 1;
+    double[] ones = new double[Math.toIntExact(java.util.Arrays.stream(onesShape).reduce(1, (a, b) -> a * b))];
+    java.util.Arrays.fill(ones, 1);
+    String plain = out.fresh(conv.output(0) + "/plain");
+    ForwardConvolution.emit(conv, out, OnnxNode.op("ConvInteger").inputs(x, ws.values(out), xz), 1, 2, plain);
+    String sums = out.fresh(conv.output(0) + "/window_sums");
+    ForwardConvolution.emit(conv, out,
+        OnnxNode.op("ConvInteger").inputs(x, out.constant(ElementType.U8, onesShape, ones), xz), 1, 2, sums);
+    double[] shifted = ws.constant().clone();
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] += ws.type() == ElementType.I8 ? 128 : 0;
+    }
+    long[] perChannel = new long[rank];
+    java.util.Arrays.fill(perChannel, 1);
+    perChannel[1] = shifted.length;
+    String correction = out.addOne(OnnxNode.op("Mul").inputs(sums, out.constant(ElementType.I32, perChannel, shifted)));
+    out.add(OnnxNode.op("Sub").inputs(plain, correction).outputs(conv.output(0)));
   }
 
   /**
@@ -91,6 +120,12 @@ public final class ConvIntegerRewrite implements GraphRewrite {
     if (constant.isPresent()) {
       double[] zp = sub.constantDoubles(1);
       double[] zeroPoint = constantZeroPoint(zp, type);
+      if (zeroPoint == null && input == 1 && perOutputChannel(constant.get().shape(), sub.inputShape(0))
+          && constantZeroPoint(new double[] {java.util.Arrays.stream(zp).min().orElse(0)}, type) != null
+          && constantZeroPoint(new double[] {java.util.Arrays.stream(zp).max().orElse(0)}, type) != null
+          && sub.inputShape(0).isStatic()) {
+        zeroPoint = zp; // one per output channel
+      }
       return zeroPoint == null ? Optional.empty()
           : Optional.of(new Side(values, List.of(k, convert), zeroPoint, null));
     }
@@ -108,6 +143,20 @@ public final class ConvIntegerRewrite implements GraphRewrite {
       }
     }
     return Optional.of(new Side(values, List.of(k, convert, zpConvert), null, graph.node(zpConvert)));
+  }
+
+  /** Whether a zero point shaped {@code zp} holds one value per output channel of weights shaped {@code weights}. */
+  private static boolean perOutputChannel(long[] zp, PartialShape weights) {
+    if (weights.isRankDynamic() || zp.length != weights.rank() || !weights.dims().get(0).isStatic()
+        || zp[0] != weights.dims().get(0).length()) {
+      return false;
+    }
+    for (int d = 1; d < zp.length; d++) {
+      if (zp[d] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The Convert node {@code k} if it widens u8 or i8 to i32 (else null). */
@@ -139,6 +188,11 @@ public final class ConvIntegerRewrite implements GraphRewrite {
   private record Side(NodeView convert, List<Integer> nodes, double[] constant, NodeView zpConvert) {
     ElementType type() {
       return convert.inputType(0);
+    }
+
+    /** Whether the zero point is a constant with one value per output channel. */
+    boolean perChannel() {
+      return constant != null && constant.length > 1;
     }
 
     /**

@@ -28,10 +28,16 @@ final class ForwardConvolution {
   /** Emits {@code conv} (a Conv or ConvInteger with its inputs) for {@code node}, as {@link #emit}. */
   static void emit(NodeView node, GraphBuilder graph, OnnxNode conv, long groups, int kernelAxis)
       throws ConversionException {
+    emit(node, graph, conv, groups, kernelAxis, node.output(0));
+  }
+
+  /** {@link #emit(NodeView, GraphBuilder, OnnxNode, long, int)} into the value {@code output}. */
+  static void emit(NodeView node, GraphBuilder graph, OnnxNode conv, long groups, int kernelAxis, String output)
+      throws ConversionException {
     int rank = Window.spatialRank(node);
     long[] strides = Window.ints(node, "strides", rank, 1);
     long[] dilations = Window.ints(node, "dilations", rank, 1);
-    conv.outputs(node.output(0))
+    conv.outputs(output)
         .attr("group", groups)
         .attr("strides", strides)
         .attr("dilations", dilations);
