@@ -230,7 +230,7 @@ public final class Converter {
   static String unsupportedReason(ConverterRegistry registry, NodeViewImpl view, int opset) {
     var entry = registry.find(view.type(), view.version());
     if (entry.isEmpty()) {
-      return "no converter";
+      return registry.refusal(view.type(), view.version()).map(r -> "refused: " + r.reason()).orElse("no converter");
     } else if (entry.get().minOpset() > opset) {
       return needsOpset(entry.get().minOpset());
     } else if (!constantSupported(view, opset)) {

@@ -16,7 +16,8 @@ import org.ov2onnx.convert.spi.OpConverter;
 /**
  * Which converter handles which OpenVINO operation (type and version). Built from the explicit
  * list in {@link BuiltInConverters} plus any {@link ConverterProvider} found by {@link
- * ServiceLoader}; a (type, version) pair claimed twice is an error.
+ * ServiceLoader}; a (type, version) pair claimed twice is an error. Pairs that ONNX cannot express
+ * at any opset are recorded as {@link Refusal}s with the reason.
  */
 public final class ConverterRegistry {
   /** One registered (type, version) pair. */
@@ -27,10 +28,42 @@ public final class ConverterRegistry {
     }
   }
 
+  /**
+   * A (type, version) pair that no ONNX opset can express, so it is refused with this reason (in
+   * docs/SUPPORTED_OPS.md, and when a model holds it).
+   */
+  public record Refusal(String type, int version, String reason) {
+    public Refusal {
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException(type + "-" + version + " is refused without a reason");
+      }
+    }
+
+    public String key() {
+      return type + "-" + version;
+    }
+  }
+
+  private static final String STRING_BYTES =
+      "ONNX has no operator that turns strings into their bytes or bytes into strings at any opset: its string "
+          + "operators (StringConcat, StringSplit, RegexFullMatch, StringNormalizer, Equal) keep strings whole";
+
+  /** The built-in refusals: only pairs that ONNX cannot express at any opset. */
+  private static final List<Refusal> REFUSALS = List.of(
+      new Refusal("StringTensorPack", 15, STRING_BYTES + " (StringTensorPack builds strings from u8 bytes)"),
+      new Refusal("StringTensorUnpack", 15, STRING_BYTES + " (StringTensorUnpack splits strings into u8 bytes)"));
+
   private final Map<String, Entry> entries;
+  private final Map<String, Refusal> refusals = new TreeMap<>();
 
   private ConverterRegistry(Map<String, Entry> entries) {
     this.entries = entries;
+    for (Refusal r : REFUSALS) {
+      if (entries.containsKey(r.key())) {
+        throw new IllegalStateException(r.key() + " is both converted and refused");
+      }
+      refusals.put(r.key(), r);
+    }
   }
 
   /** The built-in converters only. */
@@ -77,6 +110,16 @@ public final class ConverterRegistry {
 
   public Optional<Entry> find(String type, int version) {
     return Optional.ofNullable(entries.get(type + "-" + version));
+  }
+
+  /** The refusal of a (type, version) pair ONNX cannot express, if it is one. */
+  public Optional<Refusal> refusal(String type, int version) {
+    return Optional.ofNullable(refusals.get(type + "-" + version));
+  }
+
+  /** All refusals, sorted by type, then version. */
+  public List<Refusal> refusals() {
+    return List.copyOf(refusals.values());
   }
 
   /** All entries, sorted by type, then version. */

@@ -104,6 +104,8 @@ public final class SupportedOps {
         .append("** operation versions (").append(supportedTypes).append(" of ").append(types).append(" operation types).\n");
     s.append("\"Since ONNX opset\" is the lowest target opset (`--opset`) the conversion needs; the supported range is ")
         .append(Converter.MIN_OPSET).append("..").append(Converter.MAX_OPSET).append(", default ").append(Converter.DEFAULT_OPSET).append(".\n");
+    long refused = ops.stream().filter(o -> refusal(registry, ops, o).isPresent()).count();
+    s.append(refused).append(" operation versions are refused because no ONNX opset can express them (\"refused\", with the reason); the others not converted are not done yet.\n");
     s.append("`Result` needs no converter: each becomes a graph output. Unsupported operations are reported all at once (exit code 3), or kept as custom-domain nodes with `--allow-custom-ops`.\n\n");
     s.append("| OpenVINO operation | version | in opsets | converted | since ONNX opset | notes |\n");
     s.append("|---|---|---|---|---|---|\n");
@@ -116,6 +118,12 @@ public final class SupportedOps {
             .append(rewrite.get().description().replace("|", "\\|")).append(" |\n");
         continue;
       }
+      var refusal = refusal(registry, ops, o);
+      if (e.isEmpty() && refusal.isPresent()) {
+        s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ").append(opsets(o))
+            .append(" | refused |  | refused: ").append(refusal.get().reason().replace("|", "\\|")).append(" |\n");
+        continue;
+      }
       boolean structural = o.type().equals("Result");
       s.append("| ").append(o.type()).append(" | ").append(o.version()).append(" | ")
           .append(opsets(o)).append(" | ")
@@ -124,6 +132,13 @@ public final class SupportedOps {
           .append(e.map(x -> x.notes().replace("|", "\\|")).orElse(structural ? "graph output" : "")).append(" |\n");
     }
     return s.toString();
+  }
+
+  /** The registry's refusal of the operation version {@code op} (one no ONNX opset can express), if any. */
+  public static java.util.Optional<ConverterRegistry.Refusal> refusal(ConverterRegistry registry, List<OpVersion> ops, OpVersion op) {
+    return registry.refusals().stream()
+        .filter(r -> r.type().equals(op.type()) && rowOf(ops, r.type(), r.version()).map(op::equals).orElse(false))
+        .findFirst();
   }
 
   private static String opsets(OpVersion o) {

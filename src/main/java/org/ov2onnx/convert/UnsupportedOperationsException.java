@@ -37,7 +37,7 @@ public final class UnsupportedOperationsException extends ConversionException {
         + ops.stream()
             .map(u -> u.key() + " x" + u.count() + " (" + u.reason() + "; e.g. '" + u.nodes().get(0) + "')")
             .collect(Collectors.joining(", "))
-        + (ops.stream().anyMatch(u -> u.reason().equals("no converter"))
+        + (ops.stream().anyMatch(u -> u.reason().equals("no converter") || u.reason().startsWith("refused: "))
             ? " (use --allow-custom-ops to keep operations without a converter as custom-domain nodes)"
             : "");
   }

@@ -16,6 +16,7 @@ public final class Rewrites {
   public static List<GraphRewrite> all() {
     return List.of(
         new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite(),
+        new org.ov2onnx.convert.ops.conv.ConvIntegerRewrite(), new org.ov2onnx.convert.ops.conv.BinaryConvolutionRewrite(),
         new org.ov2onnx.convert.FusionRewrite());
   }
 
@@ -27,6 +28,8 @@ public final class Rewrites {
     if (options.upcastFp16()) {
       list.add(new Fp16UpcastRewrite());
     }
+    list.add(new org.ov2onnx.convert.ops.conv.ConvIntegerRewrite());
+    list.add(new org.ov2onnx.convert.ops.conv.BinaryConvolutionRewrite());
     list.add(new org.ov2onnx.convert.FusionRewrite());
     return List.copyOf(list);
   }

@@ -1,6 +1,7 @@
 package org.ov2onnx.convert.ops.activation;
 
 import org.ov2onnx.convert.ops.elementwise.Elementwise;
+import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -12,6 +13,7 @@ import org.ov2onnx.openvino.ElementType;
 /**
  * Clamp becomes Clip with min and max as scalars of the input type. For integer types OpenVINO
  * rounds min up and max down; a bound outside the type's range clamps nothing and is left out.
+ * Types ONNX Runtime has no Clip kernel for (i16, u16, bf16) are clipped in a wider type.
  */
 @ConvertsOp(type = "Clamp", versions = 1, notes = "Clip; integer bounds are ceil(min) and floor(max)")
 public final class ClampConverter implements OpConverter {
@@ -32,7 +34,11 @@ public final class ClampConverter implements OpConverter {
       lo = graph.scalar(t, min);
       hi = graph.scalar(t, max);
     }
-    graph.add(OnnxNode.op("Clip").inputs(node.input(0), lo, hi).outputs(node.output(0)));
+    OrtKernels.Detour detour = OrtKernels.detour("Clip", t);
+    String out = detour.out(graph, node.output(0));
+    graph.add(OnnxNode.op("Clip").inputs(detour.in(graph, node.input(0)), lo.isEmpty() ? "" : detour.in(graph, lo),
+        hi.isEmpty() ? "" : detour.in(graph, hi)).outputs(out));
+    detour.back(graph, out, node.output(0));
   }
 
   /** The lowest and highest value of an integer type (64-bit ones as the nearest doubles). */

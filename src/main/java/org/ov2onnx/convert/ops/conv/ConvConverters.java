@@ -3,7 +3,10 @@ package org.ov2onnx.convert.ops.conv;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** The conv family: Convolution, GroupConvolution, ConvolutionBackpropData, GroupConvolutionBackpropData. */
+/**
+ * The conv family: Convolution, GroupConvolution, ConvolutionBackpropData, GroupConvolutionBackpropData,
+ * BinaryConvolution.
+ */
 public final class ConvConverters {
   private ConvConverters() {}
 
@@ -12,6 +15,7 @@ public final class ConvConverters {
         new ConvolutionConverter(),
         new GroupConvolutionConverter(),
         new ConvolutionBackpropDataConverter(),
-        new GroupConvolutionBackpropDataConverter());
+        new GroupConvolutionBackpropDataConverter(),
+        new BinaryConvolutionConverter());
   }
 }

@@ -1,5 +1,6 @@
 package org.ov2onnx.convert.ops.conv;
 
+import org.ov2onnx.convert.ops.elementwise.Elementwise;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
@@ -38,6 +39,9 @@ final class TransposedConvolution {
    */
   static void emit(NodeView node, GraphBuilder graph, String weights, long groups, int kernelAxis)
       throws ConversionException {
+    if (!Elementwise.FLOATS_NO_BF16.contains(node.inputType(0))) {
+      throw node.error("convolves " + node.inputType(0) + " values: ONNX ConvTranspose (to opset 21) takes only f16, f32 and f64");
+    }
     int rank = Window.spatialRank(node);
     long[] strides = Window.ints(node, "strides", rank, 1);
     long[] dilations = Window.ints(node, "dilations", rank, 1);

@@ -28,7 +28,8 @@ import org.ov2onnx.openvino.PartialShape;
 
 /**
  * What the elementwise and activation converters share: OpenVINO's {@code auto_broadcast} rule,
- * the element types each ONNX operator accepts, and the one-node mappings.
+ * the element types each ONNX operator accepts, and the one-node mappings (through a wider type
+ * where ONNX Runtime lacks the operator's kernel for the type, {@link OrtKernels}).
  */
 public final class Elementwise {
   /** The floating-point types of ONNX's widest float operators (Exp, Relu, Sqrt ... at opset 13). */
@@ -152,12 +153,18 @@ public final class Elementwise {
   /** One ONNX node {@code onnxOp} of the node's inputs, producing its output 0. */
   public static void same(NodeView node, GraphBuilder graph, String onnxOp, Set<ElementType> allowed)
       throws ConversionException {
-    requireType(node, graph, 0, allowed, onnxOp);
+    ElementType t = requireType(node, graph, 0, allowed, onnxOp);
+    OrtKernels.Detour detour = OrtKernels.detour(onnxOp, t);
     String[] inputs = new String[node.inputCount()];
     for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = node.input(i);
+      inputs[i] = node.inputType(i) == t ? detour.in(graph, node.input(i)) : node.input(i);
     }
-    graph.add(OnnxNode.op(onnxOp).inputs(inputs).outputs(node.output(0)));
+    boolean typedOutput = node.outputType(0) == t;
+    String out = typedOutput ? detour.out(graph, node.output(0)) : node.output(0);
+    graph.add(OnnxNode.op(onnxOp).inputs(inputs).outputs(out));
+    if (typedOutput) {
+      detour.back(graph, out, node.output(0));
+    }
   }
 
   /** A binary node with {@code auto_broadcast}: checks the broadcast, then {@link #same}. */

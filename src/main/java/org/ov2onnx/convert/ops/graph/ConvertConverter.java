@@ -15,13 +15,19 @@ import org.ov2onnx.convert.spi.OpConverter;
 public final class ConvertConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
-    org.ov2onnx.openvino.ElementType type = node.typeAttr("destination_type");
-    int to = graph.onnxType(type);
-    OnnxNode cast = OnnxNode.op("Cast").inputs(node.input(0)).outputs(node.output(0)).attr("to", (long) to);
+    graph.add(cast(node, graph, node.typeAttr("destination_type")));
+  }
+
+  /**
+   * The Cast of the node's input 0 to {@code type} as its output 0. OpenVINO's conversion to a
+   * float8 type does not saturate (out-of-range values and infinities become NaN in f8e4m3,
+   * infinity in f8e5m2, as its CPU plugin computes them): ONNX's saturate=0.
+   */
+  static OnnxNode cast(NodeView node, GraphBuilder graph, org.ov2onnx.openvino.ElementType type) throws ConversionException {
+    OnnxNode cast = OnnxNode.op("Cast").inputs(node.input(0)).outputs(node.output(0)).attr("to", (long) graph.onnxType(type));
     if (type.name().startsWith("F8")) {
-      // OpenVINO's Convert does not saturate: out-of-range values become NaN or infinity, as with saturate=0
       cast.attr("saturate", 0L);
     }
-    graph.add(cast);
+    return cast;
   }
 }

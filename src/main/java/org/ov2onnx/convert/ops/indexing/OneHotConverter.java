@@ -1,5 +1,6 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -40,6 +41,9 @@ public final class OneHotConverter implements OpConverter {
     }
     String hot = graph.addOne(OnnxNode.op("OneHot").inputs(indices, depth, graph.int64s(false, 0, 1)).attr("axis", axis));
     String mask = graph.cast(hot, ElementType.BOOLEAN);
-    graph.add(OnnxNode.op("Where").inputs(mask, node.input(2), node.input(3)).outputs(node.output(0)));
+    OrtKernels.Detour detour = OrtKernels.detour("Where", node.outputType(0));
+    String out = detour.out(graph, node.output(0));
+    graph.add(OnnxNode.op("Where").inputs(mask, detour.in(graph, node.input(2)), detour.in(graph, node.input(3))).outputs(out));
+    detour.back(graph, out, node.output(0));
   }
 }

@@ -1,5 +1,6 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -8,12 +9,19 @@ import org.ov2onnx.convert.spi.NodeView;
 import org.ov2onnx.convert.spi.OnnxNode;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Select becomes Where (numpy or no broadcasting; pdpd is refused). */
+/**
+ * Select becomes Where (numpy or no broadcasting; pdpd is refused), through a wider type where ONNX
+ * Runtime has no Where kernel for the type ({@link OrtKernels}).
+ */
 @ConvertsOp(type = "Select", versions = 1, notes = "Where; auto_broadcast pdpd refused")
 public final class SelectConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     Tensors.requireNumpyBroadcast(node);
-    graph.add(OnnxNode.op("Where").inputs(node.input(0), node.input(1), node.input(2)).outputs(node.output(0)));
+    OrtKernels.Detour detour = OrtKernels.detour("Where", node.outputType(0));
+    String out = detour.out(graph, node.output(0));
+    graph.add(OnnxNode.op("Where").inputs(node.input(0), detour.in(graph, node.input(1)), detour.in(graph, node.input(2)))
+        .outputs(out));
+    detour.back(graph, out, node.output(0));
   }
 }

@@ -1,5 +1,6 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -16,6 +17,8 @@ import org.ov2onnx.openvino.ElementType;
  * the chosen indices with a second TopK (smallest first) and reorders the values with
  * GatherElements. ONNX's TopK is stable (ties keep the lower index first), which satisfies v11's
  * stable=true and is one valid order for stable=false. Indices are cast to index_element_type.
+ * Types ONNX Runtime has no TopK kernel for run through an order-preserving wider type
+ * ({@link OrtKernels}).
  */
 @ConvertsOp(type = "TopK", versions = {1, 3, 11}, notes = "TopK (+ TopK/GatherElements for sort=index, Cast for i32 indices)")
 public final class TopKConverter implements OpConverter {
@@ -36,18 +39,21 @@ public final class TopKConverter implements OpConverter {
     ElementType indexType = node.outputType(1);
     boolean byIndex = sort.equals("index");
     boolean castIndices = indexType != ElementType.I64;
-    OnnxNode topk = OnnxNode.op("TopK").inputs(node.input(0), k).attr("axis", axis)
+    OrtKernels.Detour detour = OrtKernels.detour("TopK", node.inputType(0));
+    String values = byIndex ? graph.fresh(node.name() + "/values") : detour.out(graph, node.output(0));
+    OnnxNode topk = OnnxNode.op("TopK").inputs(detour.in(graph, node.input(0)), k).attr("axis", axis)
         .attr("largest", mode.equals("max") ? 1L : 0L).attr("sorted", 1L);
-    List<String> out = byIndex || castIndices
-        ? graph.add(byIndex ? topk.outputCount(2) : topk.outputs(node.output(0), graph.fresh(node.name() + "/indices")))
-        : graph.add(topk.outputs(node.output(0), node.output(1)));
-    String indices = out.get(1);
+    String indices = byIndex || castIndices ? graph.fresh(node.name() + "/indices") : node.output(1);
+    graph.add(topk.outputs(values, indices));
     if (byIndex) {
       List<String> order = graph.add(OnnxNode.op("TopK").inputs(indices, k).attr("axis", axis).attr("largest", 0L)
           .attr("sorted", 1L).outputCount(2));
-      graph.add(OnnxNode.op("GatherElements").inputs(out.get(0), order.get(1)).outputs(node.output(0)).attr("axis", axis));
+      String gathered = detour.out(graph, node.output(0));
+      graph.add(OnnxNode.op("GatherElements").inputs(values, order.get(1)).outputs(gathered).attr("axis", axis));
+      values = gathered;
       indices = order.get(0);
     }
+    detour.back(graph, values, node.output(0));
     if (castIndices) {
       graph.add(OnnxNode.op("Cast").inputs(indices).outputs(node.output(1)).attr("to", (long) graph.onnxType(indexType)));
     } else if (byIndex) {

@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.sequence;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Reordering, searching and scattering along axes: Bucketize, CTCGreedyDecoder(SeqLen), GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, SparseFillEmptyRows, Unique. */
+/** Reordering, searching and scattering along axes: Bucketize, CTCGreedyDecoder(SeqLen), CTCLoss, GatherTree, Reverse, ReverseSequence, Roll, SearchSorted, SegmentMax, SliceScatter, SparseFillEmptyRows, Unique. */
 public final class SequenceConverters {
   private SequenceConverters() {}
 
@@ -12,6 +12,7 @@ public final class SequenceConverters {
         new BucketizeConverter(),
         new CTCGreedyDecoderConverter(),
         new CTCGreedyDecoderSeqLenConverter(),
+        new CTCLossConverter(),
         new GatherTreeConverter(),
         new ReverseConverter(),
         new ReverseSequenceConverter(),

@@ -3,7 +3,7 @@ package org.ov2onnx.convert.ops.signal;
 import java.util.List;
 import org.ov2onnx.convert.spi.OpConverter;
 
-/** Fourier transforms: DFT, IDFT, RDFT, IRDFT, STFT. */
+/** Fourier transforms: DFT, IDFT, RDFT, IRDFT, STFT, ISTFT. */
 public final class SignalConverters {
   private SignalConverters() {}
 
@@ -13,6 +13,7 @@ public final class SignalConverters {
         new IDFTConverter(),
         new IRDFTConverter(),
         new RDFTConverter(),
-        new STFTConverter());
+        new STFTConverter(),
+        new ISTFTConverter());
   }
 }

@@ -107,11 +107,23 @@ class ConvolutionBackpropDataConverterTest {
     OpCheck.of(deconv(2, attrs(2, "explicit", 2, 1, 1, 0, 1), null), dir).opset(opset).run();
   }
 
+  /** Past the input's reach OpenVINO writes zeros (a Pad after the ConvTranspose). */
   @ParameterizedTest
   @CsvSource({"explicit, 12, 13", "same_upper, 13, 17", "valid, 10, 21", "same_lower, 12, 13", "same_upper, 10, 21"})
   void outputShapeBeyondTheInputsReach(String autoPad, long out, int opset) throws Exception {
     OpCheck.of(deconv(2, attrs(2, autoPad, 2, 1, 1, 0, 0), new long[] {out, out - 1}), dir).opset(opset).run()
         .assertUsesOp("ConvTranspose");
+  }
+
+  /** ONNX ConvTranspose takes floats only: an integer one is refused rather than written invalid. */
+  @Test
+  void integerDataIsRefused() throws Exception {
+    IrBuilder ir = new IrBuilder("deconv_i32");
+    String x = ir.parameter("x", ElementType.I32, "1,3,4,4");
+    String weights = ir.parameter("w", ElementType.I32, "3,2,3,3");
+    ir.result(ir.op("ConvolutionBackpropData", 1, attrs(2, "explicit", 2, 1, 0, 0, 0), x, weights));
+    ConversionException e = assertThrows(ConversionException.class, () -> OpCheck.of(ir, dir).run());
+    assertTrue(e.getMessage().contains("ONNX ConvTranspose (to opset 21) takes only f16, f32 and f64"), e.getMessage());
   }
 
   @Test

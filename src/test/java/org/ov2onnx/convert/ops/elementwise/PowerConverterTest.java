@@ -25,9 +25,39 @@ class PowerConverterTest {
         .range("x", -6, 6).range("y", 0, 4).run();
   }
 
-  @Test
-  void refusesTypesOnnxPowLacks() throws Exception {
-    OpModels.assertRefused(OpModels.binary("Power", 1, "numpy", ElementType.U8, "3", "3"), dir, 21, "element type u8");
+  /** Bases and exponents whose powers fit every type, and (in u8 and i8) some that saturate. */
+  @ParameterizedTest
+  @CsvSource({"u8,13", "u8,21", "u16,17", "u32,21", "u64,13", "i8,17", "i16,21"})
+  void otherIntegersAsOpenVinosCpu(String type, int opset) throws Exception {
+    ElementType t = ElementType.fromOvName(type);
+    double[] bases = {2, 2, 2, 3, 0, 1, 5, 2, 7, 3, 2, 1};
+    double[] exponents = {0, 1, 7, 4, 0, 9, 3, 6, 2, 5, 3, 0};
+    if (t == ElementType.U8 || t == ElementType.I8) {
+      bases[11] = 3;
+      exponents[11] = 6; // 729 saturates
+    }
+    if (t == ElementType.I8 || t == ElementType.I16) {
+      bases[9] = -3; // negative bases, odd and even exponents
+      bases[8] = -7;
+    }
+    OpCheck.of(OpModels.binary("Power", 1, "numpy", t, "12", "12"), dir)
+        .input("x", OpModels.vector(t, bases)).input("y", OpModels.vector(t, exponents)).opset(opset).run()
+        .assertUsesOp("Pow");
+  }
+
+  /** OpenVINO's reader writes ONNX BitShift as x * Power(2, y) or x / Power(2, y). */
+  @ParameterizedTest
+  @CsvSource({"u8,Multiply,21", "u16,Divide,17", "u32,Multiply,17", "u64,Divide,21"})
+  void shiftsAsOpenVinosOnnxReaderWritesThem(String type, String op, int opset) throws Exception {
+    ElementType t = ElementType.fromOvName(type);
+    org.ov2onnx.testing.IrBuilder ir = new org.ov2onnx.testing.IrBuilder("shift");
+    String x = ir.parameter("x", t, "8");
+    String y = ir.parameter("y", t, "8");
+    String two = ir.constant("two", t, new long[] {1}, 2);
+    ir.result(ir.op(op, 1, java.util.Map.of("auto_broadcast", "numpy"), x,
+        ir.op("Power", 1, java.util.Map.of("auto_broadcast", "numpy"), two, y)));
+    OpCheck.of(ir, dir).input("x", OpModels.vector(t, 100, 3, 1, 15, 0, 1, 127, 7)) // no product overflows (OpenVINO saturates, ONNX wraps)
+        .input("y", OpModels.vector(t, 1, 2, 7, 4, 3, 0, 1, 5)).opset(opset).run();
   }
 
   @Test
