@@ -67,6 +67,17 @@ public final class OnnxTypeCheck {
     new OnnxTypeCheck(model).graph(model.getGraph(), new Scope(null), null);
   }
 
+  /**
+   * Whether ONNX operator {@code op} of the default domain, at {@code opset}, accepts a tensor of
+   * ONNX data type {@code dataType} at input {@code input} (for converters that must choose a type
+   * an operator takes). False where the operator does not exist at that opset.
+   */
+  public static boolean accepts(String op, int opset, int input, int dataType) {
+    Schema s = OnnxSchemas.get().resolve("", op, opset);
+    Formal f = s == null ? null : s.input(input);
+    return f != null && !s.deprecated() && f.allowed().has(OnnxSchemas.tensor(dataType));
+  }
+
   private static String domain(String d) {
     return d.equals("ai.onnx") ? "" : d;
   }
