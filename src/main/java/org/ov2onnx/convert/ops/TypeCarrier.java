@@ -79,11 +79,82 @@ public final class TypeCarrier {
       graph.add(node.outputs(output));
       return;
     }
-    String wide = graph.addOne(node);
+    castBack(graph, graph.addOne(node), type, output);
+  }
+
+  private static void castBack(GraphBuilder graph, String wide, ElementType type, String output) throws ConversionException {
     OnnxNode back = OnnxNode.op("Cast").inputs(wide).outputs(output).attr("to", (long) graph.onnxType(type));
     if (type == ElementType.F8E4M3 || type == ElementType.F8E5M2) {
       back.attr("saturate", 0L);
     }
     graph.add(back);
+  }
+
+  /**
+   * A whole conversion carried in a wider type: read the node's data inputs through {@link #in},
+   * name the result {@link #out}, then call {@link #done}. When the operator takes the type, all
+   * three change nothing.
+   */
+  public static final class Carried {
+    private final GraphBuilder graph;
+    private final ElementType type;
+    private final ElementType carrier;
+    private String wide;
+    private String output;
+
+    private Carried(GraphBuilder graph, ElementType type, ElementType carrier) {
+      this.graph = graph;
+      this.type = type;
+      this.carrier = carrier;
+    }
+
+    /** The type the conversion runs in. */
+    public ElementType type() {
+      return carrier;
+    }
+
+    /** {@code value}, of the node's type, as the carrier. */
+    public String in(String value) throws ConversionException {
+      return up(graph, value, type, carrier);
+    }
+
+    /** The name to give the result (in the carrier) that becomes {@code output}. */
+    public String out(String output) {
+      if (carrier == type) {
+        return output;
+      }
+      this.output = output;
+      this.wide = graph.fresh(output + "/carried");
+      return wide;
+    }
+
+    /** Casts the result back to the node's type. */
+    public void done() throws ConversionException {
+      if (wide != null) {
+        castBack(graph, wide, type, output);
+      }
+    }
+  }
+
+  /**
+   * Carries {@code node}'s conversion, whose ONNX {@code op} reads values of {@code type} at input
+   * {@code input}, in a type {@code op} takes; refuses when none carries {@code type} exactly.
+   */
+  public static Carried carry(NodeView node, GraphBuilder graph, String op, int input, ElementType type)
+      throws ConversionException {
+    return new Carried(graph, type, require(node, graph, op, input, type));
+  }
+
+  /**
+   * As {@link #carry(NodeView, GraphBuilder, String, int, ElementType)} where {@code widen}; where
+   * not (the result in a wider type would differ), only checks that {@code op} takes {@code type}.
+   */
+  public static Carried carry(NodeView node, GraphBuilder graph, String op, int input, ElementType type, boolean widen)
+      throws ConversionException {
+    if (widen || OnnxTypeCheck.accepts(op, graph.opset(), input, graph.onnxType(type))) {
+      return carry(node, graph, op, input, type);
+    }
+    throw node.error("ONNX " + op + " does not take " + type + " at opset " + graph.opset()
+        + ", and in a wider type the result would differ");
   }
 }

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -14,6 +16,8 @@ public final class SelectConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     Tensors.requireNumpyBroadcast(node);
-    graph.add(OnnxNode.op("Where").inputs(node.input(0), node.input(1), node.input(2)).outputs(node.output(0)));
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Where", 1, node.outputType(0));
+    graph.add(OnnxNode.op("Where").inputs(node.input(0), c.in(node.input(1)), c.in(node.input(2))).outputs(c.out(node.output(0))));
+    c.done();
   }
 }

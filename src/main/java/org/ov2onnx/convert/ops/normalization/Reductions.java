@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.normalization;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
@@ -62,7 +64,15 @@ final class Reductions {
 
   /** A reduction OpenVINO node (data, axes; keep_dims) converted to ONNX {@code op} one to one. */
   static void convertDirectly(NodeView node, GraphBuilder graph, String op) throws ConversionException {
-    reduce(node, graph, op, node.input(0), Axes.ofInput(node, 1, graph), node.boolAttr("keep_dims"), node.output(0));
+    ElementType type = node.inputType(0);
+    // Max and Min select a value, exact in any wider type; 8- and 16-bit integer sums and products
+    // wrap in int32 cast back as in the narrow type; other types would give other results
+    boolean widen = op.equals("ReduceMax") || op.equals("ReduceMin")
+        || ((op.equals("ReduceSum") || op.equals("ReduceProd")) && (type == ElementType.I8 || type == ElementType.U8
+            || type == ElementType.I16 || type == ElementType.U16));
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, op, 0, type, widen);
+    reduce(node, graph, op, c.in(node.input(0)), Axes.ofInput(node, 1, graph), node.boolAttr("keep_dims"), c.out(node.output(0)));
+    c.done();
   }
 
   /**
