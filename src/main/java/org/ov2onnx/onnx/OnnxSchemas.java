@@ -1,9 +1,7 @@
 package org.ov2onnx.onnx;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,18 +36,30 @@ final class OnnxSchemas {
   private static final Map<String, Integer> CODES = new HashMap<>();
 
   static {
-    String[] kinds = {"%s", "seq(%s)", "opt(%s)", "optseq(%s)"};
+    String[] kinds = {"", "seq(", "opt(", "optseq("};
     for (int k = 0; k < kinds.length; k++) {
       for (int e = 1; e < ELEM.length; e++) {
-        CODES.put(String.format(kinds[k], ELEM[e]), k * 32 + e);
+        CODES.put(k == 0 ? ELEM[e] : kinds[k] + ELEM[e] + ")", k * 32 + e);
       }
     }
   }
 
-  /** The set of type codes a formal parameter accepts: two 64-bit masks. */
-  record Allowed(long lo, long hi, String text) {
+  /** The set of type codes a formal parameter accepts: two 64-bit masks (and the table's text, for messages). */
+  record Allowed(long lo, long hi, String types) {
     boolean has(int code) {
       return code < 64 ? (lo >>> code & 1) != 0 : (hi >>> (code - 64) & 1) != 0;
+    }
+
+    /** ONNX's spelling of the allowed types, for messages. */
+    String text() {
+      StringBuilder text = new StringBuilder();
+      for (String t : types.split(" ")) {
+        Integer code = CODES.get(t);
+        if (code != null) {
+          text.append(text.length() == 0 ? "" : ", ").append(typeName(code));
+        }
+      }
+      return text.toString();
     }
 
     /** The only type allowed, or UNKNOWN when there are several. */
@@ -93,10 +103,10 @@ final class OnnxSchemas {
     }
   }
 
-  /** Domain → operator → its versions in increasing since_version. */
-  private final Map<String, Map<String, Schema[]>> domains;
+  /** Domain → its table. */
+  private final Map<String, Table> domains;
 
-  private OnnxSchemas(Map<String, Map<String, Schema[]>> domains) {
+  private OnnxSchemas(Map<String, Table> domains) {
     this.domains = domains;
   }
 
@@ -110,8 +120,8 @@ final class OnnxSchemas {
 
   /** The schema in force for {@code op} of {@code domain} at {@code opset} (the largest since_version ≤ opset), or null. */
   Schema resolve(String domain, String op, int opset) {
-    Map<String, Schema[]> ops = domains.get(domain);
-    Schema[] versions = ops == null ? null : ops.get(op);
+    Table table = domains.get(domain);
+    Schema[] versions = table == null ? null : table.versions(op);
     if (versions == null) {
       return null;
     }
@@ -122,6 +132,81 @@ final class OnnxSchemas {
       }
     }
     return found;
+  }
+
+  /**
+   * One domain's table, read whole at first use but parsed one operator at a time, when a model
+   * first uses it: the versions of an operator are consecutive blocks of the file.
+   */
+  private static final class Table {
+    final String resource;
+    final String text;
+    /** Operator → start and end offsets of its blocks in {@code text}. */
+    final Map<String, int[]> ranges = new HashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, Schema[]> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Table(String resource, String text) {
+      this.resource = resource;
+      this.text = text;
+      int at = text.startsWith("op\t") ? 0 : next(0);
+      while (at >= 0) {
+        int nameEnd = text.indexOf('\t', at + 3);
+        String name = text.substring(at + 3, nameEnd);
+        int end = next(at + 1);
+        int start = at;
+        int[] range = ranges.computeIfAbsent(name, k -> new int[] {start, 0});
+        range[1] = end < 0 ? text.length() : end;
+        at = end;
+      }
+    }
+
+    /** The offset of the next line starting with "op\t" after {@code from}, or -1. */
+    private int next(int from) {
+      int i = text.indexOf("\nop\t", from);
+      return i < 0 ? -1 : i + 1;
+    }
+
+    Schema[] versions(String op) {
+      int[] range = ranges.get(op);
+      return range == null ? null : parsed.computeIfAbsent(op, k -> parse(range[0], range[1]));
+    }
+
+    private Schema[] parse(int from, int to) {
+      List<Schema> versions = new ArrayList<>();
+      Builder b = null;
+      for (String line : text.substring(from, to).split("\n")) {
+        if (line.isEmpty() || line.charAt(0) == '#') {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        switch (f[0]) {
+          case "op":
+            if (b != null) {
+              versions.add(b.build());
+            }
+            b = new Builder(f);
+            break;
+          case "i":
+            b.in.add(f);
+            break;
+          case "o":
+            b.out.add(f);
+            break;
+          case "t":
+            b.params.add(f[1]);
+            b.allowed.add(allowed(f[2]));
+            break;
+          default:
+            throw new IllegalStateException("unexpected line in " + resource + ": " + line);
+        }
+      }
+      if (b != null) {
+        versions.add(b.build());
+      }
+      Schema[] result = versions.toArray(new Schema[0]);
+      java.util.Arrays.sort(result, java.util.Comparator.comparingInt(Schema::since));
+      return result;
+    }
   }
 
   /** Whether the table describes {@code domain} at all (an operator of another domain cannot be checked). */
@@ -154,69 +239,33 @@ final class OnnxSchemas {
   static final String CONTRIB_TABLE = "contrib-schemas.tsv";
 
   private static OnnxSchemas load() {
-    Map<String, Map<String, Schema[]>> domains = new HashMap<>();
+    Map<String, Table> domains = new HashMap<>();
     domains.put("", read(DEFAULT_TABLE, true));
     domains.put("com.microsoft", read(CONTRIB_TABLE, false));
     return new OnnxSchemas(domains);
   }
 
-  private static Map<String, Schema[]> read(String resource, boolean generated) {
-    Map<String, List<Schema>> ops = new HashMap<>();
+  private static Table read(String resource, boolean generated) {
     try (InputStream in = OnnxSchemas.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("the ONNX schema table " + resource + " is missing from the classpath"
             + (generated ? " (the build generates it with native/onnx-schemas.sh)" : ""));
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-      Builder b = null;
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isEmpty() || line.charAt(0) == '#') {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        switch (f[0]) {
-          case "op":
-            if (b != null) {
-              ops.computeIfAbsent(b.name, k -> new ArrayList<>()).add(b.build());
-            }
-            b = new Builder(f);
-            break;
-          case "i":
-            b.in.add(f);
-            break;
-          case "o":
-            b.out.add(f);
-            break;
-          case "t":
-            b.params.add(f[1]);
-            b.allowed.add(allowed(f[2]));
-            break;
-          default:
-            throw new IllegalStateException("unexpected line in " + resource + ": " + line);
-        }
-      }
-      if (b != null) {
-        ops.computeIfAbsent(b.name, k -> new ArrayList<>()).add(b.build());
-      }
+      return new Table(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the ONNX schema table " + resource, e);
     }
-    Map<String, Schema[]> result = new HashMap<>();
-    for (Map.Entry<String, List<Schema>> e : ops.entrySet()) {
-      Schema[] versions = e.getValue().toArray(new Schema[0]);
-      java.util.Arrays.sort(versions, java.util.Comparator.comparingInt(Schema::since));
-      result.put(e.getKey(), versions);
-    }
-    return result;
   }
 
   private static Allowed allowed(String types) {
     long lo = 0;
     long hi = 0;
-    StringBuilder text = new StringBuilder();
-    for (String t : types.split(" ")) {
-      Integer code = CODES.get(t);
+    int from = 0;
+    while (from < types.length()) {
+      int to = types.indexOf(' ', from);
+      to = to < 0 ? types.length() : to;
+      Integer code = CODES.get(types.substring(from, to));
+      from = to + 1;
       if (code == null) {
         continue; // a type the check does not model (maps, sparse tensors): never allowed
       }
@@ -225,9 +274,8 @@ final class OnnxSchemas {
       } else {
         hi |= 1L << (code - 64);
       }
-      text.append(text.length() == 0 ? "" : ", ").append(typeName(code));
     }
-    return new Allowed(lo, hi, text.toString());
+    return new Allowed(lo, hi, types);
   }
 
   private static final class Builder {
