@@ -90,6 +90,8 @@ final class ConvertCommand implements Callable<Integer> {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     } catch (org.ov2onnx.convert.spi.ConversionException e) {
       throw new CliException(ExitCodes.UNSUPPORTED, e.getMessage());
+    } catch (org.ov2onnx.onnx.OnnxTypeCheck.TypeConstraintException e) { // a conversion ONNX cannot type: nothing written
+      throw new CliException(ExitCodes.UNSUPPORTED, e.getMessage());
     } catch (java.io.IOException e) {
       throw new CliException(ExitCodes.UNREADABLE, "cannot write " + output + ": " + e.getMessage());
     } finally {

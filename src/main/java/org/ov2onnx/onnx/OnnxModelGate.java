@@ -29,7 +29,7 @@ public final class OnnxModelGate {
   private OnnxModelGate() {}
 
   /** Thrown for a model that must not be written; the message names the value or node. */
-  public static final class InvalidModelException extends IOException {
+  public static class InvalidModelException extends IOException {
     InvalidModelException(String message) {
       super(message);
     }
@@ -43,6 +43,7 @@ public final class OnnxModelGate {
     GraphProto g = model.getGraph();
     graph(g, Set.of(), "the main graph");
     knownRanks(g);
+    OnnxTypeCheck.check(model);
   }
 
   /**

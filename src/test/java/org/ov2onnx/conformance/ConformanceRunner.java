@@ -10,6 +10,7 @@ import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.Converter;
 import org.ov2onnx.convert.UnsupportedOperationsException;
 import org.ov2onnx.convert.spi.ConversionException;
+import org.ov2onnx.onnx.OnnxTypeCheck;
 import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.Model;
 import org.ov2onnx.openvino.OpenVinoException;
@@ -56,11 +57,12 @@ final class ConformanceRunner {
       try (model) {
         try {
           var conversion = new Converter().toOnnx(model, ConvertOptions.defaults().withOpset(Converter.MAX_OPSET), c.name());
+          OnnxTypeCheck.check(conversion.model()); // as the writer does: a model ONNX cannot type is never written
           Files.write(onnx, conversion.model().build().toByteArray());
         } catch (UnsupportedOperationsException e) {
           return new Outcome(c.name(), op, Status.UNSUPPORTED,
               String.join(", ", e.operations().stream().map(u -> u.key() + " (" + u.reason() + ")").toList()));
-        } catch (ConversionException e) {
+        } catch (ConversionException | OnnxTypeCheck.TypeConstraintException e) { // the CLI's exit 3
           return new Outcome(c.name(), op, Status.UNSUPPORTED, firstLine(e.getMessage()));
         }
       }

@@ -44,7 +44,8 @@ class OnnxModelGateTest {
   }
 
   static ModelProto.Builder model(GraphProto.Builder g) {
-    return ModelProto.newBuilder().setGraph(g);
+    return ModelProto.newBuilder().setGraph(g)
+        .addOpsetImport(org.ov2onnx.onnx.proto.OnnxProto.OperatorSetIdProto.newBuilder().setVersion(17));
   }
 
   static GraphProto.Builder valid() {
@@ -84,11 +85,14 @@ class OnnxModelGateTest {
     GraphProto body = GraphProto.newBuilder().addNode(node("Neg", "inner", "y", "b")).addOutput(value("b", true)).build();
     NodeProto iff = NodeProto.newBuilder().setOpType("If").setName("if").addInput("c").addOutput("z")
         .addAttribute(AttributeProto.newBuilder().setName("then_branch").setType(AttributeProto.AttributeType.GRAPH).setG(body))
+        .addAttribute(AttributeProto.newBuilder().setName("else_branch").setType(AttributeProto.AttributeType.GRAPH).setG(body))
         .build();
-    GraphProto.Builder g = valid().addInput(value("c", true)).addNode(iff).addOutput(value("z", true));
+    ValueInfoProto c = ValueInfoProto.newBuilder().setName("c").setType(TypeProto.newBuilder().setTensorType(
+        TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.BOOL_VALUE).setShape(TensorShapeProto.getDefaultInstance()))).build();
+    GraphProto.Builder g = valid().addInput(c).addNode(iff).addOutput(value("z", true));
     assertDoesNotThrow(() -> OnnxModelGate.check(model(g)));
     GraphProto bad = body.toBuilder().setNode(0, node("Neg", "inner", "nowhere", "b")).build();
-    GraphProto.Builder g2 = valid().addInput(value("c", true))
+    GraphProto.Builder g2 = valid().addInput(c)
         .addNode(iff.toBuilder().setAttribute(0, iff.getAttribute(0).toBuilder().setG(bad))).addOutput(value("z", true));
     assertTrue(refusal(g2).contains("'nowhere'"));
   }

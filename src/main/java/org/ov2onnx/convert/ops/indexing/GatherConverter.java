@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -22,7 +24,9 @@ public final class GatherConverter implements OpConverter {
     long batchDims = node.attributes().containsKey("batch_dims") ? node.intAttr("batch_dims") : 0;
     String indices = Indices.int32or64(node, graph, 1);
     if (batchDims == 0) {
-      graph.add(OnnxNode.op("Gather").inputs(node.input(0), indices).outputs(node.output(0)).attr("axis", axis));
+      TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Gather", 0, node.inputType(0));
+      graph.add(OnnxNode.op("Gather").inputs(c.in(node.input(0)), indices).outputs(c.out(node.output(0))).attr("axis", axis));
+      c.done();
       return;
     }
     int r = Tensors.inputRank(node, 0);

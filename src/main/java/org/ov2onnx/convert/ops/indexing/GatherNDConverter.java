@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -17,10 +19,12 @@ public final class GatherNDConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     long batchDims = node.intAttr("batch_dims");
-    OnnxNode gather = OnnxNode.op("GatherND").inputs(node.input(0), Tensors.int64Input(node, graph, 1))
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "GatherND", 0, node.inputType(0));
+    OnnxNode gather = OnnxNode.op("GatherND").inputs(c.in(node.input(0)), Tensors.int64Input(node, graph, 1))
         .attr("batch_dims", batchDims);
     if (node.version() >= 8 || batchDims <= 1) {
-      graph.add(gather.outputs(node.output(0)));
+      graph.add(gather.outputs(c.out(node.output(0))));
+      c.done();
       return;
     }
     String result = graph.addOne(gather);
@@ -28,6 +32,7 @@ public final class GatherNDConverter implements OpConverter {
     String rest = graph.addOne(OnnxNode.op("Slice")
         .inputs(shape, graph.int64s(false, batchDims), graph.int64s(false, Tensors.END)));
     String merged = graph.addOne(OnnxNode.op("Concat").inputs(graph.int64s(false, -1), rest).attr("axis", 0L));
-    graph.add(OnnxNode.op("Reshape").inputs(result, merged).outputs(node.output(0)));
+    graph.add(OnnxNode.op("Reshape").inputs(result, merged).outputs(c.out(node.output(0))));
+    c.done();
   }
 }

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -14,6 +16,7 @@ import org.ov2onnx.openvino.ElementType;
 public final class NonZeroConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
-    Tensors.emitAs(node, graph, OnnxNode.op("NonZero").inputs(node.input(0)), ElementType.I64);
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "NonZero", 0, node.inputType(0)); // zero stays zero
+    Tensors.emitAs(node, graph, OnnxNode.op("NonZero").inputs(c.in(node.input(0))), ElementType.I64);
   }
 }

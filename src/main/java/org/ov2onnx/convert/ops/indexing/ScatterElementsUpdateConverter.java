@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -23,10 +25,15 @@ public final class ScatterElementsUpdateConverter implements OpConverter {
     long axis = Tensors.constantScalar(node, 3);
     String reduction = node.attributes().containsKey("reduction") ? node.stringAttr("reduction") : "none";
     boolean useInit = !node.attributes().containsKey("use_init_val") || node.boolAttr("use_init_val");
-    String data = node.input(0);
+    ElementType narrow = node.inputType(0);
+    // replacing, max and min are exact in any wider type, integer sums and products wrap the same in int32
+    boolean widen = reduction.equals("none") || reduction.equals("max") || reduction.equals("min")
+        || (narrow.name().matches("[IU][0-9]+") && !reduction.equals("mean"));
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "ScatterElements", 0, narrow, widen);
+    ElementType type = c.type();
+    String data = c.in(node.input(0));
     String indices = Indices.int32or64(node, graph, 1);
-    String updates = node.input(2);
-    ElementType type = node.inputType(0);
+    String updates = c.in(node.input(2));
     String onnx = Indices.reduction(node, graph, reduction, "mean");
     if (reduction.equals("mean") && !Tensors.isFloat(type)) {
       throw node.error("reduction 'mean' on " + type + " data: OpenVINO's integer mean rounding has no ONNX form");
@@ -40,7 +47,8 @@ public final class ScatterElementsUpdateConverter implements OpConverter {
       data = scatter(graph, data, indices, reset, axis, "none", null);
     }
     if (!reduction.equals("mean")) {
-      scatter(graph, data, indices, updates, axis, onnx, node.output(0));
+      scatter(graph, data, indices, updates, axis, onnx, c.out(node.output(0)));
+      c.done();
       return;
     }
     String sum = scatter(graph, data, indices, updates, axis, "add", null);
@@ -49,7 +57,8 @@ public final class ScatterElementsUpdateConverter implements OpConverter {
       start = scatter(graph, start, indices, Indices.filledLike(graph, updates, type, 0), axis, "none", null);
     }
     String count = scatter(graph, start, indices, Indices.filledLike(graph, updates, type, 1), axis, "add", null);
-    graph.add(OnnxNode.op("Div").inputs(sum, count).outputs(node.output(0)));
+    graph.add(OnnxNode.op("Div").inputs(sum, count).outputs(c.out(node.output(0))));
+    c.done();
   }
 
   private static String scatter(GraphBuilder graph, String data, String indices, String updates, long axis, String reduction,

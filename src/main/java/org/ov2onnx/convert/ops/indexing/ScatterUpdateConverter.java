@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -20,8 +22,10 @@ public final class ScatterUpdateConverter implements OpConverter {
     int q = Tensors.inputRank(node, 1);
     int a = Tensors.axis(node, Tensors.constantScalar(node, 3), r);
     String index = Tensors.unsqueeze(graph, Tensors.int64Input(node, graph, 1), q);
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "ScatterND", 0, node.inputType(0));
     if (a == 0) {
-      graph.add(OnnxNode.op("ScatterND").inputs(node.input(0), index, node.input(2)).outputs(node.output(0)));
+      graph.add(OnnxNode.op("ScatterND").inputs(c.in(node.input(0)), index, c.in(node.input(2))).outputs(c.out(node.output(0))));
+      c.done();
       return;
     }
     long[] dataToFront = new long[r];
@@ -48,9 +52,10 @@ public final class ScatterUpdateConverter implements OpConverter {
     for (int i = a + q; i < u; i++) {
       updatesToFront[k++] = i;
     }
-    String data = Tensors.transpose(graph, node.input(0), dataToFront);
-    String updates = Tensors.transpose(graph, node.input(2), updatesToFront);
+    String data = Tensors.transpose(graph, c.in(node.input(0)), dataToFront);
+    String updates = Tensors.transpose(graph, c.in(node.input(2)), updatesToFront);
     String scattered = graph.addOne(OnnxNode.op("ScatterND").inputs(data, index, updates));
-    graph.add(OnnxNode.op("Transpose").inputs(scattered).outputs(node.output(0)).attr("perm", back));
+    graph.add(OnnxNode.op("Transpose").inputs(scattered).outputs(c.out(node.output(0))).attr("perm", back));
+    c.done();
   }
 }

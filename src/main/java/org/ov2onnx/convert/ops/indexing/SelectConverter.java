@@ -1,5 +1,6 @@
 package org.ov2onnx.convert.ops.indexing;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
 import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
@@ -18,10 +19,18 @@ public final class SelectConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     Tensors.requireNumpyBroadcast(node);
-    OrtKernels.Detour detour = OrtKernels.detour("Where", node.outputType(0));
-    String out = detour.out(graph, node.output(0));
-    graph.add(OnnxNode.op("Where").inputs(node.input(0), detour.in(graph, node.input(1)), detour.in(graph, node.input(2)))
-        .outputs(out));
-    detour.back(graph, out, node.output(0));
+    if (OrtKernels.lacks("Where", node.outputType(0))) {
+      // a type ONNX allows but ONNX Runtime has no kernel for
+      OrtKernels.Detour detour = OrtKernels.detour("Where", node.outputType(0));
+      String out = detour.out(graph, node.output(0));
+      graph.add(OnnxNode.op("Where").inputs(node.input(0), detour.in(graph, node.input(1)), detour.in(graph, node.input(2)))
+          .outputs(out));
+      detour.back(graph, out, node.output(0));
+      return;
+    }
+    // a type ONNX's Where does not take at this opset travels in a wider one
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Where", 1, node.outputType(0));
+    graph.add(OnnxNode.op("Where").inputs(node.input(0), c.in(node.input(1)), c.in(node.input(2))).outputs(c.out(node.output(0))));
+    c.done();
   }
 }

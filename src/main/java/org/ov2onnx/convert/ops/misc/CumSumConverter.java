@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.misc;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -22,12 +24,16 @@ public final class CumSumConverter implements OpConverter {
     if ((type == ElementType.F16 || type == ElementType.BF16) && graph.opset() < 14) {
       throw node.error("sums " + type + " values, which ONNX CumSum takes only from opset 14 (target opset " + graph.opset() + ")");
     }
+    // 8- and 16-bit integers sum in int32: cast back, the sums wrap as the narrow ones do
+    boolean widen = type == ElementType.I8 || type == ElementType.U8 || type == ElementType.I16 || type == ElementType.U16;
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "CumSum", 0, type, widen);
     String axis = node.inputCount() > 1 ? node.input(1) : graph.int64s(true, 0);
     graph.add(
         OnnxNode.op("CumSum")
-            .inputs(node.input(0), axis)
-            .outputs(node.output(0))
+            .inputs(c.in(node.input(0)), axis)
+            .outputs(c.out(node.output(0)))
             .attr("exclusive", node.boolAttr("exclusive"))
             .attr("reverse", node.boolAttr("reverse")));
+    c.done();
   }
 }

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.normalization;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
@@ -62,7 +64,15 @@ final class Reductions {
 
   /** A reduction OpenVINO node (data, axes; keep_dims) converted to ONNX {@code op} one to one. */
   static void convertDirectly(NodeView node, GraphBuilder graph, String op) throws ConversionException {
-    reduce(node, graph, op, node.input(0), Axes.ofInput(node, 1, graph), node.boolAttr("keep_dims"), node.output(0));
+    ElementType type = node.inputType(0);
+    // Max and Min select a value, exact in any wider type; 8- and 16-bit integer sums and products
+    // wrap in int32 cast back as in the narrow type; other types would give other results
+    boolean widen = op.equals("ReduceMax") || op.equals("ReduceMin")
+        || ((op.equals("ReduceSum") || op.equals("ReduceProd")) && (type == ElementType.I8 || type == ElementType.U8
+            || type == ElementType.I16 || type == ElementType.U16));
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, op, 0, type, widen);
+    reduce(node, graph, op, c.in(node.input(0)), Axes.ofInput(node, 1, graph), node.boolAttr("keep_dims"), c.out(node.output(0)));
+    c.done();
   }
 
   /**
@@ -73,19 +83,25 @@ final class Reductions {
   static void convertNorm(NodeView node, GraphBuilder graph, boolean l2) throws ConversionException {
     Axes axes = Axes.ofInput(node, 1, graph);
     boolean keepDims = node.boolAttr("keep_dims");
-    String x = node.input(0);
+    // L1 of 8- and 16-bit integers: a wrapping sum, the same in int32 cast back; L2 (a square root) would differ
+    ElementType type = node.inputType(0);
+    boolean widen = !l2 && (type == ElementType.I8 || type == ElementType.U8 || type == ElementType.I16 || type == ElementType.U16);
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, l2 ? "ReduceL2" : "ReduceL1", 0, type, widen);
+    String x = c.in(node.input(0));
+    String output = c.out(node.output(0));
     if (axes.isEmpty()) {
-      graph.add(OnnxNode.op("Abs").inputs(x).outputs(node.output(0)));
+      graph.add(OnnxNode.op("Abs").inputs(x).outputs(output));
     } else if (axes.isConstant()) {
-      reduce(node, graph, l2 ? "ReduceL2" : "ReduceL1", x, axes, keepDims, node.output(0));
+      reduce(node, graph, l2 ? "ReduceL2" : "ReduceL1", x, axes, keepDims, output);
     } else if (l2) {
       String squares = graph.addOne(OnnxNode.op("Mul").inputs(x, x));
       String sum = reduce(node, graph, "ReduceSum", squares, axes, keepDims, null);
-      graph.add(OnnxNode.op("Sqrt").inputs(sum).outputs(node.output(0)));
+      graph.add(OnnxNode.op("Sqrt").inputs(sum).outputs(output));
     } else {
       String magnitudes = graph.addOne(OnnxNode.op("Abs").inputs(x));
-      reduce(node, graph, "ReduceSum", magnitudes, axes, keepDims, node.output(0));
+      reduce(node, graph, "ReduceSum", magnitudes, axes, keepDims, output);
     }
+    c.done();
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.sequence;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,9 @@ public final class ReverseConverter implements OpConverter {
     Arrays.fill(ends, Tensors.START_REVERSED);
     Arrays.fill(steps, -1);
     long[] list = axes.stream().mapToLong(Long::longValue).toArray();
-    graph.add(OnnxNode.op("Slice").inputs(node.input(0), graph.int64s(false, starts), graph.int64s(false, ends),
-        graph.int64s(false, list), graph.int64s(false, steps)).outputs(node.output(0)));
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Slice", 0, node.inputType(0));
+    graph.add(OnnxNode.op("Slice").inputs(c.in(node.input(0)), graph.int64s(false, starts), graph.int64s(false, ends),
+        graph.int64s(false, list), graph.int64s(false, steps)).outputs(c.out(node.output(0))));
+    c.done();
   }
 }

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.sequence;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -35,7 +37,8 @@ public final class RollConverter implements OpConverter {
     String shape = graph.addOne(OnnxNode.op("Shape").inputs(node.input(0)));
     String zero = graph.int64s(true, 0);
     String one = graph.int64s(true, 1);
-    String x = node.input(0);
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Gather", 0, node.inputType(0));
+    String x = c.in(node.input(0));
     for (int i = 0; i < axes.length; i++) {
       int axis = Tensors.axis(node, axes[i], rank);
       String s = shiftShape.rank() == 0 ? shift
@@ -45,7 +48,8 @@ public final class RollConverter implements OpConverter {
       String from = graph.addOne(OnnxNode.op("Sub").inputs(positions, s));
       String indices = graph.addOne(OnnxNode.op("Mod").inputs(from, n));
       OnnxNode gather = OnnxNode.op("Gather").inputs(x, indices).attr("axis", (long) axis);
-      x = i == axes.length - 1 ? graph.add(gather.outputs(node.output(0))).get(0) : graph.addOne(gather);
+      x = i == axes.length - 1 ? graph.add(gather.outputs(c.out(node.output(0)))).get(0) : graph.addOne(gather);
     }
+    c.done();
   }
 }

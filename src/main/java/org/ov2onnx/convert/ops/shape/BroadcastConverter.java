@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.shape;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -18,13 +20,15 @@ public final class BroadcastConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     String mode = node.stringAttr("mode");
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Expand", 0, node.inputType(0));
     String data = node.input(0);
     switch (mode) {
       case "numpy", "bidirectional" -> { }
       case "explicit", "none" -> data = explicit(node, graph);
       default -> throw node.error("broadcast mode '" + mode + "' has no ONNX form");
     }
-    graph.add(OnnxNode.op("Expand").inputs(data, Tensors.int64Input(node, graph, 1)).outputs(node.output(0)));
+    graph.add(OnnxNode.op("Expand").inputs(c.in(data), Tensors.int64Input(node, graph, 1)).outputs(c.out(node.output(0))));
+    c.done();
   }
 
   private static String explicit(NodeView node, GraphBuilder graph) throws ConversionException {

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.shape;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -13,9 +15,11 @@ public final class SliceConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     String axes = node.inputCount() > 4 ? Tensors.int64Input(node, graph, 4) : "";
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Slice", 0, node.inputType(0));
     graph.add(OnnxNode.op("Slice")
-        .inputs(node.input(0), Tensors.int64Input(node, graph, 1), Tensors.int64Input(node, graph, 2), axes,
+        .inputs(c.in(node.input(0)), Tensors.int64Input(node, graph, 1), Tensors.int64Input(node, graph, 2), axes,
             Tensors.int64Input(node, graph, 3))
-        .outputs(node.output(0)));
+        .outputs(c.out(node.output(0))));
+    c.done();
   }
 }

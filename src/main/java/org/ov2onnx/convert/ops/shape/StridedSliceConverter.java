@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.shape;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.ov2onnx.convert.spi.ConversionException;
@@ -88,7 +90,9 @@ public final class StridedSliceConverter implements OpConverter {
       }
     }
 
-    String x = node.input(0);
+    TypeCarrier.Carried carried = TypeCarrier.carry(node, graph, "Slice", 0, node.inputType(0));
+    String x = carried.in(node.input(0));
+    String result = carried.out(node.output(0));
     boolean squeeze = !shrunk.isEmpty();
     boolean unsqueeze = !added.isEmpty();
     if (!slices.isEmpty()) {
@@ -100,18 +104,19 @@ public final class StridedSliceConverter implements OpConverter {
       }
       OnnxNode slice = OnnxNode.op("Slice").inputs(x, graph.int64s(false, columns[1]), graph.int64s(false, columns[2]),
           graph.int64s(false, columns[0]), graph.int64s(false, columns[3]));
-      x = squeeze || unsqueeze ? graph.addOne(slice) : graph.addOne(slice.outputs(node.output(0)));
+      x = squeeze || unsqueeze ? graph.addOne(slice) : graph.addOne(slice.outputs(result));
     }
     if (squeeze) {
       OnnxNode s = OnnxNode.op("Squeeze").inputs(x, graph.int64s(false, toArray(shrunk)));
-      x = unsqueeze ? graph.addOne(s) : graph.addOne(s.outputs(node.output(0)));
+      x = unsqueeze ? graph.addOne(s) : graph.addOne(s.outputs(result));
     }
     if (unsqueeze) {
-      x = graph.addOne(OnnxNode.op("Unsqueeze").inputs(x, graph.int64s(false, toArray(added))).outputs(node.output(0)));
+      x = graph.addOne(OnnxNode.op("Unsqueeze").inputs(x, graph.int64s(false, toArray(added))).outputs(result));
     }
     if (slices.isEmpty() && !squeeze && !unsqueeze) {
-      graph.add(OnnxNode.op("Identity").inputs(x).outputs(node.output(0)));
+      graph.add(OnnxNode.op("Identity").inputs(x).outputs(result));
     }
+    carried.done();
   }
 
   private static boolean set(long[] mask, int i) {

@@ -1,5 +1,7 @@
 package org.ov2onnx.convert.ops.shape;
 
+import org.ov2onnx.convert.ops.TypeCarrier;
+
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
 import org.ov2onnx.convert.spi.GraphBuilder;
@@ -18,7 +20,8 @@ public final class TileConverter implements OpConverter {
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     int rank = Tensors.inputRank(node, 0);
     int count = Tensors.inputLength(node, 1);
-    String data = node.input(0);
+    TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Tile", 0, node.inputType(0));
+    String data = c.in(node.input(0));
     String repeats;
     if (node.constantInput(1).isPresent()) {
       long[] given = node.constantInts(1);
@@ -41,6 +44,7 @@ public final class TileConverter implements OpConverter {
       }
       data = Tensors.unsqueeze(graph, data, leading);
     }
-    graph.add(OnnxNode.op("Tile").inputs(data, repeats).outputs(node.output(0)));
+    graph.add(OnnxNode.op("Tile").inputs(data, repeats).outputs(c.out(node.output(0))));
+    c.done();
   }
 }
