@@ -99,7 +99,7 @@ final class IrPrecheck {
 
   /** Checks {@code xml}; throws naming the file and the first problem found. */
   static void check(Path xml) throws OpenVinoException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own: no service lookup
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -156,7 +156,8 @@ final class IrPrecheck {
           }
           g.order.add(l);
           layers.push(l);
-        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()) {
+        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()
+            && REQUIRED_ATTRIBUTE.containsKey(layers.peek().type)) { // only these layers' data is checked
           Map<String, String> data = new HashMap<>();
           for (int i = 0; i < r.getAttributeCount(); i++) {
             data.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
@@ -205,28 +206,33 @@ final class IrPrecheck {
     return v == null ? "" : v.strip();
   }
 
+  private static String edge(String[] e, Graph g) {
+    return "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
+  }
+
   private static void validate(Graph g) {
-    Map<String, String> fed = new HashMap<>();
+    // each layer's fed input ports (messages are built only for a problem)
+    Map<Layer, Set<String>> fed = new HashMap<>();
     for (String[] e : g.edges) {
       Layer from = g.layers.get(e[0]);
       Layer to = g.layers.get(e[2]);
-      String edge = "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
       if (from == null || to == null) {
-        throw new Problem(edge + " names a layer that does not exist");
+        throw new Problem(edge(e, g) + " names a layer that does not exist");
       }
       if (!from.outputs.contains(e[1])) {
-        throw new Problem(edge + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
+        throw new Problem(edge(e, g) + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
       }
       if (!to.inputs.contains(e[3])) {
-        throw new Problem(edge + " enters port " + e[3] + ", which is not an input of " + to.describe());
+        throw new Problem(edge(e, g) + " enters port " + e[3] + ", which is not an input of " + to.describe());
       }
-      if (fed.put(e[2] + ":" + e[3], e[0]) != null) {
+      if (!fed.computeIfAbsent(to, k -> new java.util.HashSet<>(4)).add(e[3])) {
         throw new Problem("input port " + e[3] + " of " + to.describe() + " has two edges");
       }
     }
     for (Layer l : g.order) {
+      Set<String> ports = fed.getOrDefault(l, Set.of());
       for (String port : l.inputs) {
-        if (!fed.containsKey(l.id + ":" + port)) {
+        if (!ports.contains(port)) {
           throw new Problem("input port " + port + " of " + l.describe() + " has no edge");
         }
       }
