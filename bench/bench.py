@@ -234,7 +234,11 @@ def public_models(work):
         source = os.path.join(unpacked, p[k + "file"])
         ir = os.path.join(d, mid + ".xml")
         if not os.path.exists(ir):
-            ov.save_model(core.read_model(source), ir, compress_to_fp16=False)
+            try:
+                ov.save_model(core.read_model(source), ir, compress_to_fp16=False)
+            except RuntimeError as e:  # a model this OpenVINO cannot read has no IR to compare
+                print(f"[bench] skipping {mid}: OpenVINO cannot read it ({str(e).splitlines()[0]})", file=sys.stderr)
+                continue
         feeds = {}
         for name in p[k + "inputs"].split(","):
             feeds[name] = (p[k + f"input.{name}.dtype"], [int(x) for x in p[k + f"input.{name}.feed"].split(",")],
