@@ -5,16 +5,16 @@
 (bench/run.sh makes the pinned venv of bench/requirements.txt and calls this script with it.)
 Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Sections:
 
-- weights: `java -jar target/ov2onnx.jar convert` of a synthetic IR with --gib GiB of f32 weights
-  (bench/make_big_ir.py) against a plain `cp` of its .bin (coreutils, copy_file_range), each
-  after a `sync`, alternated --runs times; also bench/ConvertBench.java (the library in one
-  running JVM). Ratio: cp's time / convert's time (throughput relative to cp).
+- weights: the CLI converting a synthetic IR with --gib GiB of f32 weights (bench/make_big_ir.py)
+  against a plain `cp` of its .bin (coreutils, copy_file_range), each after a `sync`, alternated
+  --runs times; also bench/ConvertBench.java (the library in one running JVM). Ratio: cp's time /
+  convert's time (throughput relative to cp).
 - startup: the CLI on a tiny model (samples/sample-cnn.xml) end to end, and `--version`, against
-  the bare JVM (`java -version`); also with the JVM flags a launcher could pass (C1 only, and an
-  AppCDS archive this script makes with -XX:ArchiveClassesAtExit), which `java -jar` cannot set.
+  the bare JVM (`java -version`).
 - nodes: a synthetic IR of 28,000 and 100,000 small nodes (bench/make_many_nodes_ir.py) converted
   by the CLI, against OpenVINO's own read_model + save_model of the same IR from Python (the same
-  OpenVINO version, from its PyPI wheel): wall time and peak RSS (and the CLI with launcher flags).
+  OpenVINO version, from its PyPI wheel): wall time, CPU time and peak RSS.
+
 - size: the ONNX file's initializers and graph against the IR's .bin (and .xml), on an IR whose Const layers share data (the
   many-node generator with --share) and on IRs that OpenVINO's save_model makes from the public
   models.
@@ -25,8 +25,10 @@ Needs the built jar (target/ov2onnx.jar: `mvn -B -q package -DskipTests`). Secti
 - llm (only with --only llm): bench/bench_llm.py, ONNX Runtime's decode latency per token on the
   converted tiny stateful LLM (int4, int8, fp16) beside OpenVINO's stateful request, and the ONNX/.bin size ratio.
 
-Each measured process is timed by wall clock and its peak RSS read from wait4 (ru_maxrss). The
-summary prints each ratio; the full figures go to --json.
+"The CLI" is measured two ways, interleaved: the launcher target/ov2onnx (the AppCDS archive and
+the JVM flags of a short run, native/appcds.sh) and plain `java -jar target/ov2onnx.jar`. Each
+measured process is timed by wall clock, its CPU time (user + system) and peak RSS read from
+wait4 (ru_maxrss). The summary prints each ratio; the full figures go to --json.
 """
 import argparse
 import json
@@ -45,6 +47,8 @@ import bench_quant
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 JAR = os.path.join(ROOT, "target", "ov2onnx.jar")
+LAUNCHER = os.path.join(ROOT, "target", "ov2onnx")
+LAST_CPU = [0.0]
 
 
 def run(cmd, sync=False, env=None):
@@ -56,6 +60,7 @@ def run(cmd, sync=False, env=None):
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime
     err = proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(cmd)} failed: {err}")
@@ -66,15 +71,23 @@ def java(*args, flags=()):
     return ["java", *flags, "-jar", JAR, *args]
 
 
-def launcher_flags(work):
-    """JVM flags a launcher could pass: C1 only (no C2 compilation for a short run) and an AppCDS
-    archive of the classes a conversion loads (made here, as packaging would make it)."""
-    archive = os.path.join(work, "ov2onnx.jsa")
-    if not os.path.exists(archive) or os.path.getmtime(archive) < os.path.getmtime(JAR):
-        sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
-        run(["java", f"-XX:ArchiveClassesAtExit={archive}", "-jar", JAR, "convert", sample, "-o",
-             os.path.join(work, "cds-sample.onnx")])
-    return ["-XX:TieredStopAtLevel=1", f"-XX:SharedArchiveFile={archive}"]
+def launcher(*args):
+    """The packaged CLI: the launcher with the AppCDS archive and short-run JVM flags (native/appcds.sh)."""
+    return [LAUNCHER, *args]
+
+
+def timed(cmd, sync=False):
+    """Runs cmd; returns (wall seconds, CPU seconds of the process and its children: user + system,
+    peak RSS bytes). CPU time is the steadier figure on a machine that other jobs load."""
+    wall, rss, _ = run(cmd, sync=sync)
+    return wall, LAST_CPU[0], rss
+
+
+def cli_runs(label, cmd, sync, into):
+    """Times cmd once, appending to into[label + '_wall'|'_cpu'|'_rss']."""
+    w, c, r = timed(cmd, sync=sync)
+    for k, v in (("wall", w), ("cpu", c), ("rss", r)):
+        into.setdefault(f"{label}_{k}", []).append(v)
 
 
 def mib(b):
@@ -85,6 +98,11 @@ def med(xs):
     return round(statistics.median(xs), 3)
 
 
+def medians(samples):
+    """The median of each list of samples, rounded (seconds, or MiB for peak RSS)."""
+    return {k: (mib(max(v)) if k.endswith("_rss") else med(v)) for k, v in samples.items()}
+
+
 def weights(args, work):
     d = os.path.join(work, "weights")
     xml, binf = os.path.join(d, "big.xml"), os.path.join(d, "big.bin")
@@ -92,19 +110,17 @@ def weights(args, work):
     if not os.path.exists(xml) or os.path.getsize(binf) != want:
         subprocess.run([sys.executable, os.path.join(HERE, "make_big_ir.py"), d, str(args.gib)], check=True)
     size = os.path.getsize(binf)
-    copy_t, conv_t, conv_rss = [], [], []
     out = os.path.join(d, "big.onnx")
+    samples = {}
     for _ in range(args.runs):
-        t, _, _ = run(["cp", binf, os.path.join(d, "copy.bin")], sync=True)
-        copy_t.append(t)
+        cli_runs("cp", ["cp", binf, os.path.join(d, "copy.bin")], True, samples)
         os.remove(os.path.join(d, "copy.bin"))
         # external data, as auto picks over 2 GB (and so at any size, for comparable runs)
-        t, rss, _ = run(java("convert", xml, "-o", out, "--external-data", "always"), sync=True)
-        conv_t.append(t)
-        conv_rss.append(rss)
-        assert os.path.getsize(out + ".data") >= size
-        os.remove(out)
-        os.remove(out + ".data")
+        for label, cmd in (("launcher", launcher), ("java_jar", java)):
+            cli_runs(label, cmd("convert", xml, "-o", out, "--external-data", "always"), True, samples)
+            assert os.path.getsize(out + ".data") >= size
+            os.remove(out)
+            os.remove(out + ".data")
     lib_out = os.path.join(d, "big-lib.onnx")
     _, lib_rss, text = run(["java", "-cp", JAR, os.path.join(HERE, "ConvertBench.java"), xml, lib_out, str(args.runs)],
                            sync=True)
@@ -112,14 +128,15 @@ def weights(args, work):
     for f in (lib_out, lib_out + ".data"):
         if os.path.exists(f):
             os.remove(f)
-    c, v, lib = statistics.median(copy_t), statistics.median(conv_t), statistics.median(lib_t)
+    m = medians(samples)
+    c = statistics.median(samples["cp_wall"])
     return {
-        "weights_gib": round(size / (1 << 30), 2),
-        "cp_s": med(copy_t), "convert_s": med(conv_t), "library_convert_s": med(lib_t),
-        "cp_mib_s": round(size / c / (1 << 20)), "convert_mib_s": round(size / v / (1 << 20)),
-        "convert_throughput_vs_cp": round(c / v, 2), "library_throughput_vs_cp": round(c / lib, 2),
-        "convert_peak_rss_mib": mib(max(conv_rss)), "library_jvm_peak_rss_mib": mib(lib_rss),
-        "all": {"cp": copy_t, "convert": conv_t, "library": lib_t},
+        "weights_gib": round(size / (1 << 30), 2), **m, "library_convert_s": med(lib_t),
+        "cp_mib_s": round(size / c / (1 << 20)),
+        "launcher_throughput_vs_cp": round(c / statistics.median(samples["launcher_wall"]), 2),
+        "java_jar_throughput_vs_cp": round(c / statistics.median(samples["java_jar_wall"]), 2),
+        "library_throughput_vs_cp": round(c / statistics.median(lib_t), 2),
+        "library_jvm_peak_rss_mib": mib(lib_rss), "all": {**samples, "library": lib_t},
     }
 
 
@@ -129,25 +146,14 @@ def startup(args, work):
     sample = os.path.join(ROOT, "samples", "sample-cnn.xml")
     out = os.path.join(d, "sample.onnx")
     n = max(5, args.runs * 2)
-    flags = launcher_flags(work)
-    jvm, ver, conv, conv_rss, ver_fl, conv_fl = [], [], [], [], [], []
     run(java("convert", sample, "-o", out))  # first use extracts the natives; not measured
-    for _ in range(n):
-        jvm.append(run(["java", "-version"])[0])
-        ver.append(run(java("--version"))[0])
-        t, rss, _ = run(java("convert", sample, "-o", out))
-        conv.append(t)
-        conv_rss.append(rss)
-        ver_fl.append(run(java("--version", flags=flags))[0])
-        conv_fl.append(run(java("convert", sample, "-o", out, flags=flags))[0])
-    return {
-        "bare_jvm_s": med(jvm), "version_s": med(ver), "tiny_convert_s": med(conv),
-        "tiny_convert_vs_bare_jvm": round(statistics.median(conv) / statistics.median(jvm), 2),
-        "tiny_convert_peak_rss_mib": mib(max(conv_rss)), "runs": n,
-        "launcher_flags": " ".join(flags), "version_with_flags_s": med(ver_fl), "tiny_convert_with_flags_s": med(conv_fl),
-    }
-
-
+    samples = {}
+    for _ in range(n):  # interleaved, so that a change in machine load hits every command alike
+        cli_runs("bare_jvm", ["java", "-version"], False, samples)
+        for label, cmd in (("launcher", launcher), ("java_jar", java)):
+            cli_runs(f"{label}_version", cmd("--version"), False, samples)
+            cli_runs(f"{label}_tiny_convert", cmd("convert", sample, "-o", out), False, samples)
+    return {**medians(samples), "runs": n, "all": samples}
 OV_SAVE = """
 import sys, openvino as ov
 core = ov.Core()
@@ -164,28 +170,21 @@ def nodes(args, work):
         if not os.path.exists(xml):
             subprocess.run([sys.executable, os.path.join(HERE, "make_many_nodes_ir.py"), xml, str(count), "64"],
                            check=True, stdout=subprocess.DEVNULL)
-        ours, ours_rss, ov, ov_rss, flagged = [], [], [], [], []
-        for _ in range(args.runs):
-            t, rss, _ = run(java("convert", xml, "-o", os.path.join(d, "out.onnx")), sync=True)
-            ours.append(t)
-            ours_rss.append(rss)
-            flagged.append(run(java("convert", xml, "-o", os.path.join(d, "out.onnx"), flags=launcher_flags(work)),
-                               sync=True)[0])
-            t, rss, _ = run([sys.executable, "-c", OV_SAVE, xml, os.path.join(d, "saved.xml")], sync=True)
-            ov.append(t)
-            ov_rss.append(rss)
-        result[str(count)] = {
-            "convert_s": med(ours), "openvino_read_save_s": med(ov),
-            "time_vs_openvino": round(statistics.median(ours) / statistics.median(ov), 2),
-            "convert_peak_rss_mib": mib(max(ours_rss)), "openvino_peak_rss_mib": mib(max(ov_rss)),
-            "memory_vs_openvino": round(max(ours_rss) / max(ov_rss), 2),
-            "convert_with_launcher_flags_s": med(flagged),
-            "time_with_launcher_flags_vs_openvino": round(statistics.median(flagged) / statistics.median(ov), 2),
-            "all": {"convert": ours, "openvino": ov, "convert_with_launcher_flags": flagged},
-        }
+        samples = {}
+        for _ in range(args.runs):  # interleaved, so that a change in machine load hits all three alike
+            for label, cmd in (("launcher", launcher), ("java_jar", java)):
+                cli_runs(label, cmd("convert", xml, "-o", os.path.join(d, "out.onnx")), True, samples)
+            cli_runs("openvino", [sys.executable, "-c", OV_SAVE, xml, os.path.join(d, "saved.xml")], True, samples)
+        m = medians(samples)
+        ratios = {}
+        for label in ("launcher", "java_jar"):
+            ratios[f"{label}_time_vs_openvino"] = round(m[f"{label}_wall"] / m["openvino_wall"], 2)
+            ratios[f"{label}_cpu_vs_openvino"] = round(m[f"{label}_cpu"] / m["openvino_cpu"], 2)
+            ratios[f"{label}_memory_vs_openvino"] = round(m[f"{label}_rss"] / m["openvino_rss"], 2)
+        result[str(count)] = {**m, **ratios, "all": samples}
     if "100000" in result:
-        a, b = result["28000"]["convert_s"], result["100000"]["convert_s"]
-        result["seconds_per_1000_nodes"] = {"28000": round(a / 28, 3), "100000": round(b / 100, 3)}
+        result["launcher_cpu_seconds_per_1000_nodes"] = {
+            n: round(result[n]["launcher_cpu"] / (int(n) / 1000), 4) for n in ("28000", "100000")}
     return result
 
 
@@ -242,7 +241,11 @@ def public_models(work):
         source = os.path.join(unpacked, p[k + "file"])
         ir = os.path.join(d, mid + ".xml")
         if not os.path.exists(ir):
-            ov.save_model(core.read_model(source), ir, compress_to_fp16=False)
+            try:
+                ov.save_model(core.read_model(source), ir, compress_to_fp16=False)
+            except RuntimeError as e:  # a model this OpenVINO cannot read has no IR to compare
+                print(f"[bench] skipping {mid}: OpenVINO cannot read it ({str(e).splitlines()[0]})", file=sys.stderr)
+                continue
         feeds = {}
         for name in p[k + "inputs"].split(","):
             feeds[name] = (p[k + f"input.{name}.dtype"], [int(x) for x in p[k + f"input.{name}.feed"].split(",")],
@@ -315,8 +318,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.quick:
         args.runs, args.gib = 1, min(args.gib, 1.0)
-    if not os.path.exists(JAR):
-        sys.exit("build the jar first: mvn -B -q package -DskipTests")
+    if not os.path.exists(JAR) or not os.path.exists(LAUNCHER):
+        sys.exit("build the jar and its launcher first: mvn -B -q package -DskipTests")
     only = set(args.only.split(","))
     os.makedirs(args.dir, exist_ok=True)
     cpu = ""
@@ -328,11 +331,13 @@ def main() -> None:
                          f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / (1 << 30))} GiB, "
                          f"{platform.platform()}",
               "load_average_at_start": os.getloadavg(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
-    models = public_models(args.dir) if only & {"size", "latency"} else []
     for name, fn in (("startup", startup), ("nodes", nodes), ("weights", weights)):
         if name in only:
             report[name] = fn(args, args.dir)
             print(f"[bench] {name} done", file=sys.stderr)
+    # after the timed CLI runs: a child forked from this process once it has loaded OpenVINO reports
+    # at least this process's size as its peak RSS (ru_maxrss counts the copy made at fork)
+    models = public_models(args.dir) if only & {"size", "latency"} else []
     if "size" in only:
         report["size"] = size(args, args.dir, models)
     if "latency" in only:
@@ -355,24 +360,28 @@ def summary(r):
           f"at end {r['load_average_at_end'][0]:.1f}")
     if "weights" in r:
         w = r["weights"]
-        print(f"weights {w['weights_gib']} GiB: cp {w['cp_s']} s, convert {w['convert_s']} s "
-              f"-> throughput {w['convert_throughput_vs_cp']}x cp (library in a running JVM {w['library_throughput_vs_cp']}x); "
-              f"peak RSS {w['convert_peak_rss_mib']} MiB")
+        print(f"weights {w['weights_gib']} GiB: cp {w['cp_wall']} s; launcher {w['launcher_wall']} s "
+              f"(cpu {w['launcher_cpu']} s, {w['launcher_rss']} MiB) -> {w['launcher_throughput_vs_cp']}x cp's throughput; "
+              f"java -jar {w['java_jar_wall']} s -> {w['java_jar_throughput_vs_cp']}x; "
+              f"library in a running JVM {w['library_throughput_vs_cp']}x")
     if "startup" in r:
         s = r["startup"]
-        print(f"startup: java -version {s['bare_jvm_s']} s, ov2onnx --version {s['version_s']} s, "
-              f"tiny model convert {s['tiny_convert_s']} s ({s['tiny_convert_vs_bare_jvm']}x the bare JVM); "
-              f"with launcher flags ({s['launcher_flags']}): --version {s['version_with_flags_s']} s, "
-              f"tiny convert {s['tiny_convert_with_flags_s']} s")
+        print(f"startup (wall / cpu s): java -version {s['bare_jvm_wall']} / {s['bare_jvm_cpu']}; "
+              f"launcher --version {s['launcher_version_wall']} / {s['launcher_version_cpu']}, "
+              f"tiny convert {s['launcher_tiny_convert_wall']} / {s['launcher_tiny_convert_cpu']}; "
+              f"java -jar --version {s['java_jar_version_wall']} / {s['java_jar_version_cpu']}, "
+              f"tiny convert {s['java_jar_tiny_convert_wall']} / {s['java_jar_tiny_convert_cpu']}")
     if "nodes" in r:
         for n, v in r["nodes"].items():
             if n.isdigit():
-                print(f"{int(n):,} nodes: convert {v['convert_s']} s / {v['convert_peak_rss_mib']} MiB, OpenVINO read+save "
-                      f"{v['openvino_read_save_s']} s / {v['openvino_peak_rss_mib']} MiB -> time {v['time_vs_openvino']}x, "
-                      f"memory {v['memory_vs_openvino']}x; with launcher flags {v['convert_with_launcher_flags_s']} s "
-                      f"({v['time_with_launcher_flags_vs_openvino']}x)")
-        if "seconds_per_1000_nodes" in r["nodes"]:
-            print(f"  seconds per 1,000 nodes: {r['nodes']['seconds_per_1000_nodes']}")
+                print(f"{int(n):,} nodes (wall s / cpu s / peak MiB): OpenVINO read+save {v['openvino_wall']} / "
+                      f"{v['openvino_cpu']} / {v['openvino_rss']}; launcher {v['launcher_wall']} / {v['launcher_cpu']} / "
+                      f"{v['launcher_rss']} -> time {v['launcher_time_vs_openvino']}x, cpu {v['launcher_cpu_vs_openvino']}x, "
+                      f"memory {v['launcher_memory_vs_openvino']}x; java -jar {v['java_jar_wall']} / {v['java_jar_cpu']} / "
+                      f"{v['java_jar_rss']} -> time {v['java_jar_time_vs_openvino']}x, cpu {v['java_jar_cpu_vs_openvino']}x, "
+                      f"memory {v['java_jar_memory_vs_openvino']}x")
+        if "launcher_cpu_seconds_per_1000_nodes" in r["nodes"]:
+            print(f"  launcher cpu seconds per 1,000 nodes: {r['nodes']['launcher_cpu_seconds_per_1000_nodes']}")
     if "size" in r:
         for n, v in r["size"].items():
             print(f"size {n}: .bin {v['bin_bytes']:,} B; ONNX {v['onnx_bytes']:,} B = {v['initializers']} initializers of "

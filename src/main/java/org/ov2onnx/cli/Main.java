@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.ov2onnx.openvino.Core;
 import org.ov2onnx.openvino.OpenVinoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +51,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     COMMANDS.put("help", CommandLine.HelpCommand::new);
   }
 
+  /** Commands that use OpenVINO's native libraries. */
+  private static final java.util.Set<String> NATIVE_COMMANDS =
+      java.util.Set.of("convert", "verify", "compare", "to-ir", "info", "devices");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && NATIVE_COMMANDS.contains(args[0])) {
+      Core.preload(); // OpenVINO's libraries load while picocli reads the command (2 cores: in parallel)
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     // SIGTERM and SIGINT end the JVM through its shutdown hooks: outputs being written are unnamed

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.List;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
 import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
 import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
@@ -38,6 +39,12 @@ final class StreamingSerializer implements AutoCloseable {
   private long pendingSource;
   private long pendingTarget;
   private long pendingLength;
+  /**
+   * Everything that is not a streamed block goes through this one encoder (one buffer for the
+   * whole model, so a graph of many small messages costs few write calls); it is drained before
+   * each block.
+   */
+  private final CodedOutputStream coded;
 
   /** Writes to {@code out}, the open channel of the file {@code outPath}. */
   StreamingSerializer(FileChannel out, Path outPath, Progress progress, long total) {
@@ -46,10 +53,27 @@ final class StreamingSerializer implements AutoCloseable {
     this.regions = FileRegions.snapshot();
     this.progress = progress;
     this.total = total;
+    this.coded = CodedOutputStream.newInstance(new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        StreamingSerializer.this.write(ByteBuffer.wrap(b, off, len));
+      }
+    }, 1 << 18);
+  }
+
+  /** Writes what the encoder holds to the channel. */
+  private void drain() throws IOException {
+    coded.flush();
   }
 
   /** Writes {@code bytes} at the channel's position, kernel-to-kernel when they are mapped. */
   void writeBlock(ByteString bytes, String phase) throws IOException {
+    drain();
     ByteBuffer buffer = bytes.asReadOnlyByteBuffer();
     FileRegions.Region region = regions.locate(buffer);
     if (region != null) {
@@ -108,21 +132,30 @@ final class StreamingSerializer implements AutoCloseable {
       GraphProto g = model.getGraph();
       GraphProto head = GraphProto.newBuilder().addAllNode(g.getNodeList()).setName(g.getName()).build();
       GraphProto tail = GraphProto.newBuilder(g).clearNode().clearName().clearInitializer().build();
+      List<TensorProto> initializers = g.getInitializerList();
+      long[] sizes = new long[initializers.size()];
       long length = head.getSerializedSize() + tail.getSerializedSize();
-      for (TensorProto t : g.getInitializerList()) {
-        long size = tensorSize(t);
+      for (int i = 0; i < sizes.length; i++) {
+        long size = tensorSize(initializers.get(i));
+        sizes[i] = size;
         length += CodedOutputStream.computeTagSize(GRAPH_INITIALIZER) + CodedOutputStream.computeUInt64SizeNoTag(size) + size;
       }
       header(MODEL_GRAPH, length);
       message(head);
-      for (TensorProto t : g.getInitializerList()) {
-        header(GRAPH_INITIALIZER, tensorSize(t));
-        tensor(t);
+      for (int i = 0; i < sizes.length; i++) {
+        header(GRAPH_INITIALIZER, sizes[i]);
+        tensor(initializers.get(i));
       }
       message(tail);
     }
     message(after);
+    drain();
     return out.position() - start;
+  }
+
+  /** Whether the tensor's raw data is streamed as a block rather than encoded with the message. */
+  private static boolean streamed(TensorProto t) {
+    return t.hasRawData() && t.getRawData().size() >= STREAM_FROM;
   }
 
   private static TensorProto tensorHead(TensorProto t) {
@@ -144,7 +177,7 @@ final class StreamingSerializer implements AutoCloseable {
   }
 
   private static long tensorSize(TensorProto t) {
-    if (!t.hasRawData()) {
+    if (!streamed(t)) {
       return t.getSerializedSize();
     }
     long raw = t.getRawData().size();
@@ -153,7 +186,7 @@ final class StreamingSerializer implements AutoCloseable {
   }
 
   private void tensor(TensorProto t) throws IOException {
-    if (!t.hasRawData() || t.getRawData().size() < STREAM_FROM) {
+    if (!streamed(t)) {
       message(t);
       return;
     }
@@ -164,33 +197,14 @@ final class StreamingSerializer implements AutoCloseable {
   }
 
   private void header(int field, long length) throws IOException {
-    byte[] b = new byte[CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt64SizeNoTag(length)];
-    CodedOutputStream c = CodedOutputStream.newInstance(b);
-    c.writeTag(field, 2);
-    c.writeUInt64NoTag(length);
-    c.flush();
-    write(ByteBuffer.wrap(b));
+    coded.writeTag(field, 2);
+    coded.writeUInt64NoTag(length);
   }
 
   private void message(MessageLite m) throws IOException {
-    int size = m.getSerializedSize();
-    if (size == 0) {
-      return;
+    if (m.getSerializedSize() > 0) {
+      m.writeTo(coded);
     }
-    OutputStream stream = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        StreamingSerializer.this.write(ByteBuffer.wrap(new byte[] {(byte) b}));
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        StreamingSerializer.this.write(ByteBuffer.wrap(b, off, len));
-      }
-    };
-    CodedOutputStream coded = CodedOutputStream.newInstance(stream, Math.min(size, 1 << 16));
-    m.writeTo(coded);
-    coded.flush();
   }
 
   private void write(ByteBuffer b) throws IOException {
@@ -202,6 +216,7 @@ final class StreamingSerializer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    drain();
     flushPending();
   }
 }

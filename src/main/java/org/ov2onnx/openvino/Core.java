@@ -45,6 +45,23 @@ public final class Core implements AutoCloseable {
     return new Core(core);
   }
 
+  /**
+   * Starts loading the natives on a background thread and returns at once, so that a caller can
+   * do other start-up work meanwhile (the CLI parses its arguments). The first real use waits for
+   * the load to finish; a failure is reported by that use, as without a preload.
+   */
+  public static void preload() {
+    Thread t = new Thread(() -> {
+      try {
+        Native.load();
+      } catch (RuntimeException | LinkageError e) {
+        // recorded by the loader: the first real use throws it
+      }
+    }, "ov2onnx-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** OpenVINO's version, e.g. {@code 2026.4.1-22982-...}. */
   public static String version() {
     Native.load();

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +68,10 @@ final class IrPrecheck {
     final String id;
     final String type;
     final String name;
-    final Set<String> inputs = new LinkedHashSet<>();
-    final Set<String> outputs = new LinkedHashSet<>();
+    final Ports inputs = new Ports();
+    final Ports outputs = new Ports();
+    /** The input ports an edge feeds. */
+    final Ports fed = new Ports();
     Map<String, String> data = Map.of();
 
     Layer(String id, String type, String name) {
@@ -81,6 +82,46 @@ final class IrPrecheck {
 
     String describe() {
       return "layer '" + name + "' (id " + id + ", " + type + ")";
+    }
+  }
+
+  /**
+   * A layer's port ids, in order: a list while short (most layers have a few ports, and a conversion
+   * checks tens of thousands of layers), indexed by a hash set once long.
+   */
+  private static final class Ports implements Iterable<String> {
+    private final List<String> ids = new ArrayList<>(2);
+    private Set<String> index;
+
+    boolean contains(String id) {
+      return index != null ? index.contains(id) : ids.contains(id);
+    }
+
+    /** Adds {@code id}; false if it is there already. */
+    boolean add(String id) {
+      if (contains(id)) {
+        return false;
+      }
+      ids.add(id);
+      if (index != null) {
+        index.add(id);
+      } else if (ids.size() > 8) {
+        index = new java.util.HashSet<>(ids);
+      }
+      return true;
+    }
+
+    int size() {
+      return ids.size();
+    }
+
+    boolean isEmpty() {
+      return ids.isEmpty();
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ids.iterator();
     }
   }
 
@@ -97,26 +138,133 @@ final class IrPrecheck {
     }
   }
 
-  /** Checks {@code xml}; throws naming the file and the first problem found. */
+  /** What the check needs of an XML reader: the starts and ends of elements, with attributes. */
+  interface XmlEvents {
+    /** {@link XmlScanner#START}, {@link XmlScanner#END} or, at the end, {@link XmlScanner#DONE}. */
+    int next() throws IOException, XmlScanner.NotWellFormed;
+
+    String name();
+
+    /** The current start tag's attribute, or null. */
+    String attribute(String name);
+
+    int attributeCount();
+
+    String attributeName(int i);
+
+    String attributeValue(int i);
+  }
+
+  /**
+   * Checks {@code xml}; throws naming the file and the first problem found. UTF-8 (as OpenVINO
+   * writes IR) is read by {@link XmlScanner}; a file that starts like UTF-16 or UTF-32 by the JDK's
+   * StAX reader.
+   */
   static void check(Path xml) throws OpenVinoException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     try (InputStream in = Files.newInputStream(xml)) {
-      XMLStreamReader r = factory.createXMLStreamReader(in);
-      try {
-        walk(r);
-      } finally {
-        r.close();
+      if (utf8(xml)) {
+        walk(new XmlScanner(in));
+      } else {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own: no service lookup
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        XMLStreamReader r = factory.createXMLStreamReader(in);
+        try {
+          walk(new StaxEvents(r));
+        } finally {
+          r.close();
+        }
       }
     } catch (XMLStreamException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
       throw refused(xml, "not well-formed XML" + where);
+    } catch (XmlScanner.NotWellFormed e) {
+      throw refused(xml, "not well-formed XML: " + e.getMessage());
+    } catch (UncheckedXml e) {
+      throw refused(xml, "not well-formed XML at line " + e.line);
     } catch (IOException e) {
       throw new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + e.getMessage());
     } catch (Problem p) {
       throw refused(xml, p.getMessage());
+    }
+  }
+
+  /** False for a file whose first bytes are those of UTF-16 or UTF-32 (a byte order mark or a 0 byte). */
+  private static boolean utf8(Path xml) throws IOException {
+    try (InputStream in = Files.newInputStream(xml)) {
+      byte[] head = in.readNBytes(4);
+      if (head.length >= 2 && ((head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF
+          || (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE)) {
+        return false;
+      }
+      for (byte b : head) {
+        if (b == 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** StAX's errors, carried out of the event adapter. */
+  private static final class UncheckedXml extends RuntimeException {
+    final int line;
+
+    UncheckedXml(XMLStreamException e) {
+      super(e.getMessage(), e, false, false);
+      this.line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+    }
+  }
+
+  /** The JDK's StAX reader as {@link XmlEvents}. */
+  private static final class StaxEvents implements XmlEvents {
+    private final XMLStreamReader r;
+
+    StaxEvents(XMLStreamReader r) {
+      this.r = r;
+    }
+
+    @Override
+    public int next() {
+      try {
+        while (r.hasNext()) {
+          int event = r.next();
+          if (event == XMLStreamConstants.START_ELEMENT) {
+            return XmlScanner.START;
+          } else if (event == XmlScanner.END) {
+            return XmlScanner.END;
+          }
+        }
+        return XmlScanner.DONE;
+      } catch (XMLStreamException e) {
+        throw new UncheckedXml(e);
+      }
+    }
+
+    @Override
+    public String name() {
+      return r.getLocalName();
+    }
+
+    @Override
+    public String attribute(String name) {
+      return r.getAttributeValue(null, name);
+    }
+
+    @Override
+    public int attributeCount() {
+      return r.getAttributeCount();
+    }
+
+    @Override
+    public String attributeName(int i) {
+      return r.getAttributeLocalName(i);
+    }
+
+    @Override
+    public String attributeValue(int i) {
+      return r.getAttributeValue(i);
     }
   }
 
@@ -131,14 +279,13 @@ final class IrPrecheck {
     }
   }
 
-  private static void walk(XMLStreamReader r) throws XMLStreamException {
+  private static void walk(XmlEvents r) throws IOException, XmlScanner.NotWellFormed {
     Deque<String> path = new ArrayDeque<>();
     Deque<Graph> graphs = new ArrayDeque<>();
     Deque<Layer> layers = new ArrayDeque<>();
-    while (r.hasNext()) {
-      int event = r.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        String name = r.getLocalName();
+    for (int event = r.next(); event != XmlScanner.DONE; event = r.next()) {
+      if (event == XmlScanner.START) {
+        String name = r.name();
         String parent = path.peek();
         path.push(name);
         int depth = path.size();
@@ -156,10 +303,11 @@ final class IrPrecheck {
           }
           g.order.add(l);
           layers.push(l);
-        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()) {
+        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()
+            && REQUIRED_ATTRIBUTE.containsKey(layers.peek().type)) { // only these layers' data is checked
           Map<String, String> data = new HashMap<>();
-          for (int i = 0; i < r.getAttributeCount(); i++) {
-            data.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+          for (int i = 0; i < r.attributeCount(); i++) {
+            data.put(r.attributeName(i), r.attributeValue(i));
           }
           layers.peek().data = data;
         } else if (name.equals("port") && !layers.isEmpty() && isPortList(path)) {
@@ -174,7 +322,7 @@ final class IrPrecheck {
           graphs.peek().edges.add(new String[] {
             attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port")});
         }
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
+      } else if (event == XmlScanner.END) {
         int ended = path.size();
         String name = path.pop();
         if (name.equals("layer") && !layers.isEmpty() && "layers".equals(path.peek())) {
@@ -200,34 +348,39 @@ final class IrPrecheck {
     return (list.equals("input") || list.equals("output")) && layer.equals("layer");
   }
 
-  private static String attr(XMLStreamReader r, String name) {
-    String v = r.getAttributeValue(null, name);
+  private static String attr(XmlEvents r, String name) {
+    String v = r.attribute(name);
     return v == null ? "" : v.strip();
   }
 
+  private static String edge(String[] e, Graph g) {
+    return "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
+  }
+
   private static void validate(Graph g) {
-    Map<String, String> fed = new HashMap<>();
+    // messages are built only for a problem
     for (String[] e : g.edges) {
       Layer from = g.layers.get(e[0]);
       Layer to = g.layers.get(e[2]);
-      String edge = "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
       if (from == null || to == null) {
-        throw new Problem(edge + " names a layer that does not exist");
+        throw new Problem(edge(e, g) + " names a layer that does not exist");
       }
       if (!from.outputs.contains(e[1])) {
-        throw new Problem(edge + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
+        throw new Problem(edge(e, g) + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
       }
       if (!to.inputs.contains(e[3])) {
-        throw new Problem(edge + " enters port " + e[3] + ", which is not an input of " + to.describe());
+        throw new Problem(edge(e, g) + " enters port " + e[3] + ", which is not an input of " + to.describe());
       }
-      if (fed.put(e[2] + ":" + e[3], e[0]) != null) {
+      if (!to.fed.add(e[3])) {
         throw new Problem("input port " + e[3] + " of " + to.describe() + " has two edges");
       }
     }
     for (Layer l : g.order) {
-      for (String port : l.inputs) {
-        if (!fed.containsKey(l.id + ":" + port)) {
-          throw new Problem("input port " + port + " of " + l.describe() + " has no edge");
+      if (l.fed.size() != l.inputs.size()) { // every fed port is an input: some input is not fed
+        for (String port : l.inputs) {
+          if (!l.fed.contains(port)) {
+            throw new Problem("input port " + port + " of " + l.describe() + " has no edge");
+          }
         }
       }
       if (l.inputs.isEmpty() && !SOURCES.contains(l.type)) {

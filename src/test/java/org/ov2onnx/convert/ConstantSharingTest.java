@@ -92,7 +92,7 @@ class ConstantSharingTest {
     String g = ir.op("Gelu", 7, Map.of("approximation_mode", "ERF"), x);
     g = ir.op("Gelu", 7, Map.of("approximation_mode", "ERF"), g);
     ir.result(ir.op("Gelu", 7, Map.of("approximation_mode", "ERF"), g));
-    // below opset 20 each Gelu is a formula with the scalars 1/sqrt(2), 1 and 0.5
+    // below opset 20 each Gelu is a formula with the scalars sqrt(2), 1 and 0.5
     var out = OpCheck.model(ir.write(dir), dir).opset(17).run();
     assertEquals(3, out.model().getGraph().getInitializerCount());
   }

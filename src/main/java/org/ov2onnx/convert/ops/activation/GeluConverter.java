@@ -12,7 +12,8 @@ import org.ov2onnx.openvino.ElementType;
 
 /**
  * Gelu-2 (erf) and Gelu-7 ({@code approximation_mode} ERF or TANH) become ONNX Gelu from opset 20
- * ({@code approximate} none / tanh); below, the formulas: {@code 0.5 x (1 + erf(x / sqrt 2))} and
+ * ({@code approximate} none / tanh); below, the formulas: {@code 0.5 x (1 + erf(x / sqrt 2))} (in the
+ * form ONNX Runtime fuses back into one kernel) and
  * {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}.
  */
 @ConvertsOp(type = "Gelu", versions = {2, 7}, notes = "Gelu (opset 20+); Erf or Tanh formula below")
@@ -42,7 +43,9 @@ public final class GeluConverter implements OpConverter {
       String scaled = graph.addOne(OnnxNode.op("Mul").inputs(sum, graph.scalar(t, Math.sqrt(2 / Math.PI))));
       inner = graph.addOne(OnnxNode.op("Tanh").inputs(scaled));
     } else {
-      String scaled = graph.addOne(OnnxNode.op("Mul").inputs(x, graph.scalar(t, 1 / Math.sqrt(2))));
+      // divided by sqrt(2), not multiplied by its inverse: ONNX Runtime's optimizer fuses exactly
+      // Div(x, sqrt 2) -> Erf -> Add 1 -> Mul(0.5 x) into its one Gelu kernel (GeluFusion)
+      String scaled = graph.addOne(OnnxNode.op("Div").inputs(x, graph.scalar(t, Math.sqrt(2))));
       inner = graph.addOne(OnnxNode.op("Erf").inputs(scaled));
     }
     String onePlus = graph.addOne(OnnxNode.op("Add").inputs(inner, graph.scalar(t, 1)));
