@@ -93,6 +93,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (jvmEnding()) {
+            return exitCodeOf(e); // a signal ends the run: the shutdown hook prints the one line
+          }
           err.println("error: " + messageOf(e));
           if (Boolean.getBoolean("ov2onnx.stacktrace") || !(e instanceof OpenVinoException)) {
             if (Boolean.getBoolean("ov2onnx.stacktrace")) {
@@ -124,6 +127,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Whether the JVM is running its shutdown hooks (a signal arrived): then no hook can be added. */
+  static boolean jvmEnding() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException ending) {
+      return true;
+    }
   }
 
   private static String commandPath(CommandLine cl) {

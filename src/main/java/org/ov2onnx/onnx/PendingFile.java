@@ -26,7 +26,12 @@ final class PendingFile implements AutoCloseable {
   private static boolean shuttingDown;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(PendingFile::shutdown, "ov2onnx-cleanup"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(PendingFile::shutdown, "ov2onnx-cleanup"));
+    } catch (IllegalStateException alreadyEnding) {
+      // a signal arrived before the first file: the JVM is ending, so nothing may be written now
+      shuttingDown = true;
+    }
   }
 
   /** Where to write the content. */
@@ -41,6 +46,11 @@ final class PendingFile implements AutoCloseable {
 
   /** A new, empty pending file in {@code dir}; {@code suffix} names the fallback temp file. */
   static PendingFile create(Path dir, String suffix) throws IOException {
+    synchronized (LOCK) {
+      if (shuttingDown) {
+        throw new IOException("interrupted: the process is ending");
+      }
+    }
     int fd = NativeFiles.openUnnamed(dir);
     if (fd >= 0) {
       return new PendingFile(Path.of("/proc/self/fd/" + fd), fd);
