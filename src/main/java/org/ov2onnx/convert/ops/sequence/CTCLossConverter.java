@@ -23,6 +23,9 @@ import org.ov2onnx.openvino.ElementType;
 @ConvertsOp(type = "CTCLoss", versions = 4,
     notes = "forward algorithm in log space, unrolled over the (static) time steps; the standard variant only (no collapse, merge repeated, not unique)")
 public final class CTCLossConverter implements OpConverter {
+  /** The most time steps unrolled (about 15 ONNX nodes each). */
+  static final long MAX_STEPS = 4096;
+
   private static final double IMPOSSIBLE = -1e30;
 
   @Override
@@ -41,6 +44,10 @@ public final class CTCLossConverter implements OpConverter {
       throw node.error("needs static time and class axes (the recursion is unrolled over the time steps)");
     }
     long t = steps.length();
+    if (t < 1 || t > MAX_STEPS) {
+      // each step adds a dozen nodes: a bound keeps a model's declared shape from growing the graph without end
+      throw node.error("has " + t + " time steps; the recursion is unrolled, for 1 to " + MAX_STEPS + " steps");
+    }
     long s = 2 * t + 1;
     String labels = Tensors.castIfNeeded(graph, node.input(2), node.inputType(2), ElementType.I64);
     String blank = node.inputCount() > 4

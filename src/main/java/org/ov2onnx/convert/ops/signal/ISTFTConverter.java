@@ -25,6 +25,9 @@ import org.ov2onnx.openvino.PartialShape;
 @ConvertsOp(type = "ISTFT", versions = 16, minOpset = 18,
     notes = "MatMul (inverse real DFT) × window, Col2Im overlap-add, ÷ overlap-added window²; f32; constant frame_size/frame_step, static frame count")
 public final class ISTFTConverter implements OpConverter {
+  /** The largest frame_size: its inverse-DFT matrix, 2 × (N/2 + 1) × N values, is then at most 64 MiB of f32. */
+  static final long MAX_FRAME_SIZE = 4096;
+
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     if (node.inputType(0) != ElementType.F32 || node.inputType(1) != ElementType.F32) {
@@ -48,6 +51,11 @@ public final class ISTFTConverter implements OpConverter {
           + " at conversion)");
     }
     long f = n / 2 + 1;
+    if (n > MAX_FRAME_SIZE) {
+      // the inverse DFT is a constant [2F, N] matrix: its size grows with the square of frame_size
+      throw node.error("frame_size " + n + " needs an inverse-DFT matrix of " + 2 * f + " x " + n
+          + " values; the conversion takes frame sizes up to " + MAX_FRAME_SIZE);
+    }
     if (bins.isStatic() && bins.length() != f) {
       throw node.error("has " + bins.length() + " frequency bins for frame_size " + n + " (expected " + f + ")");
     }

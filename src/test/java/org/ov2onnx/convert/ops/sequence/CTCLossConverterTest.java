@@ -24,10 +24,14 @@ class CTCLossConverterTest {
   @TempDir Path dir;
 
   private static IrBuilder ctc(String indexType, boolean blankInput, Map<String, String> attrs) {
+    return ctc(indexType, blankInput, attrs, 6);
+  }
+
+  private static IrBuilder ctc(String indexType, boolean blankInput, Map<String, String> attrs, long steps) {
     IrBuilder ir = new IrBuilder("ctc_loss");
     ElementType it = ElementType.fromOvName(indexType);
-    List<String> inputs = new ArrayList<>(List.of(ir.parameter("logits", ElementType.F32, "3,6,5"),
-        ir.parameter("logit_length", it, "3"), ir.parameter("labels", it, "3,6"), ir.parameter("label_length", it, "3")));
+    List<String> inputs = new ArrayList<>(List.of(ir.parameter("logits", ElementType.F32, "3," + steps + ",5"),
+        ir.parameter("logit_length", it, "3"), ir.parameter("labels", it, "3," + steps), ir.parameter("label_length", it, "3")));
     if (blankInput) {
       inputs.add(ir.constant("blank", it, new long[0], 2));
     }
@@ -60,5 +64,14 @@ class CTCLossConverterTest {
     ConversionException e = assertThrows(ConversionException.class,
         () -> new Converter().convert(xml, dir.resolve("ctc.onnx"), ConvertOptions.defaults()));
     assertTrue(e.getMessage().contains("only the standard CTC loss"), e.getMessage());
+  }
+
+  /** The recursion is unrolled per time step: a declared length beyond the bound is refused, not unrolled. */
+  @Test
+  void refusesMoreTimeStepsThanItUnrolls() throws Exception {
+    Path xml = ctc("i32", false, STANDARD, 100_000).write(dir);
+    ConversionException e = assertThrows(ConversionException.class,
+        () -> new Converter().convert(xml, dir.resolve("ctc-long.onnx"), ConvertOptions.defaults()));
+    assertTrue(e.getMessage().contains("for 1 to 4096 steps"), e.getMessage());
   }
 }

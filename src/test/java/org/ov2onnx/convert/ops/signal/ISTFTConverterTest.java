@@ -65,4 +65,13 @@ class ISTFTConverterTest {
         () -> new Converter().convert(xml, dir.resolve("istft.onnx"), ConvertOptions.defaults().withOpset(17)));
     assertTrue(e.getMessage().contains("--opset 18"), e.getMessage());
   }
+
+  /** A frame size whose inverse-DFT matrix would be gigabytes is refused, not allocated. */
+  @Test
+  void refusesAFrameSizeBeyondTheBound() throws Exception {
+    Path xml = istft(2, 50_000, 4, 16, true, false, -1).write(dir);
+    var e = assertThrows(org.ov2onnx.convert.spi.ConversionException.class,
+        () -> new Converter().convert(xml, dir.resolve("istft-big.onnx"), ConvertOptions.defaults().withOpset(18)));
+    assertTrue(e.getMessage().contains("frame sizes up to 4096"), e.getMessage());
+  }
 }
