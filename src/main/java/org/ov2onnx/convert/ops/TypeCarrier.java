@@ -2,6 +2,7 @@ package org.ov2onnx.convert.ops;
 
 import java.util.List;
 import java.util.Map;
+import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.GraphBuilder;
 import org.ov2onnx.convert.spi.NodeView;
@@ -16,7 +17,8 @@ import org.ov2onnx.openvino.ElementType;
  * ...), selection (Max, TopK), and integer sums and products (a Cast back to a narrower integer
  * wraps, as the narrow arithmetic does). Each carrier holds every value of the narrow type exactly:
  * f8 in f16, bf16 in f32, 4-bit, 8- and 16-bit integers in int32, u32 in int64. (4-bit integers
- * go to int32, not int8: ONNX Runtime 1.23's Cast from int4 to int8 reads wrong values.)
+ * go to int32, not int8: ONNX Runtime 1.23's Cast from int4 to int8 reads wrong values.) A type
+ * the operator takes but ONNX Runtime 1.23 has no kernel for takes {@link OrtKernels}' detour.
  */
 public final class TypeCarrier {
   private static final Map<ElementType, List<ElementType>> WIDER = Map.ofEntries(
@@ -99,13 +101,15 @@ public final class TypeCarrier {
     private final GraphBuilder graph;
     private final ElementType type;
     private final ElementType carrier;
+    private final OrtKernels.Detour detour; // ONNX takes the type, ONNX Runtime has no kernel: its detour
     private String wide;
     private String output;
 
-    private Carried(GraphBuilder graph, ElementType type, ElementType carrier) {
+    private Carried(GraphBuilder graph, ElementType type, ElementType carrier, OrtKernels.Detour detour) {
       this.graph = graph;
       this.type = type;
-      this.carrier = carrier;
+      this.carrier = detour != null ? detour.carrier() : carrier;
+      this.detour = detour;
     }
 
     /** The type the conversion runs in. */
@@ -115,7 +119,7 @@ public final class TypeCarrier {
 
     /** {@code value}, of the node's type, as the carrier. */
     public String in(String value) throws ConversionException {
-      return up(graph, value, type, carrier);
+      return detour != null ? detour.in(graph, value) : up(graph, value, type, carrier);
     }
 
     /** The name to give the result (in the carrier) that becomes {@code output}. */
@@ -130,7 +134,12 @@ public final class TypeCarrier {
 
     /** Casts the result back to the node's type. */
     public void done() throws ConversionException {
-      if (wide != null) {
+      if (wide == null) {
+        return;
+      }
+      if (detour != null) {
+        detour.back(graph, wide, output);
+      } else {
         castBack(graph, wide, type, output);
       }
     }
@@ -142,7 +151,9 @@ public final class TypeCarrier {
    */
   public static Carried carry(NodeView node, GraphBuilder graph, String op, int input, ElementType type)
       throws ConversionException {
-    return new Carried(graph, type, require(node, graph, op, input, type));
+    ElementType c = require(node, graph, op, input, type);
+    // a type the schema takes but ONNX Runtime has no kernel for runs through OrtKernels' detour
+    return new Carried(graph, type, c, c == type && OrtKernels.lacks(op, type) ? OrtKernels.detour(op, type) : null);
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.ov2onnx.convert.ops.indexing;
 
 import org.ov2onnx.convert.ops.TypeCarrier;
-import org.ov2onnx.convert.ops.elementwise.OrtKernels;
 import org.ov2onnx.convert.ops.shape.Tensors;
 import org.ov2onnx.convert.spi.ConversionException;
 import org.ov2onnx.convert.spi.ConvertsOp;
@@ -12,23 +11,14 @@ import org.ov2onnx.convert.spi.OpConverter;
 
 /**
  * Select becomes Where (numpy or no broadcasting; pdpd is refused), through a wider type where ONNX
- * Runtime has no Where kernel for the type ({@link OrtKernels}).
+ * Runtime has no Where kernel for the type ({@code OrtKernels}, through {@code TypeCarrier}).
  */
 @ConvertsOp(type = "Select", versions = 1, notes = "Where; auto_broadcast pdpd refused")
 public final class SelectConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     Tensors.requireNumpyBroadcast(node);
-    if (OrtKernels.lacks("Where", node.outputType(0))) {
-      // a type ONNX allows but ONNX Runtime has no kernel for
-      OrtKernels.Detour detour = OrtKernels.detour("Where", node.outputType(0));
-      String out = detour.out(graph, node.output(0));
-      graph.add(OnnxNode.op("Where").inputs(node.input(0), detour.in(graph, node.input(1)), detour.in(graph, node.input(2)))
-          .outputs(out));
-      detour.back(graph, out, node.output(0));
-      return;
-    }
-    // a type ONNX's Where does not take at this opset travels in a wider one
+    // a type ONNX's Where does not take at this opset, or ONNX Runtime cannot run, travels in a wider one
     TypeCarrier.Carried c = TypeCarrier.carry(node, graph, "Where", 1, node.outputType(0));
     graph.add(OnnxNode.op("Where").inputs(node.input(0), c.in(node.input(1)), c.in(node.input(2))).outputs(c.out(node.output(0))));
     c.done();
