@@ -384,9 +384,15 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     return END;
   }
 
-  private void append(int c) {
+  /** The longest name or attribute value read (an IR's are short; its data lives in the .bin). */
+  static final int MAX_TOKEN = 64 << 20;
+
+  private void append(int c) throws NotWellFormed {
     if (tokenLength == token.length) {
-      token = Arrays.copyOf(token, token.length * 2);
+      if (token.length >= MAX_TOKEN) {
+        throw error("a name or attribute value longer than " + (MAX_TOKEN >> 20) + " MiB");
+      }
+      token = Arrays.copyOf(token, Math.min(token.length * 2, MAX_TOKEN));
     }
     token[tokenLength++] = (byte) c;
   }

@@ -156,4 +156,31 @@ class XmlScannerTest {
     OpenVinoException e = assertThrows(OpenVinoException.class, () -> IrPrecheck.check(xml));
     assertTrue(e.getMessage().contains("has no inputs"), e.getMessage());
   }
+
+  /** An attribute value beyond the bound is refused as it is read, not grown without end. */
+  @Test
+  void refusesAnAttributeValueBeyondTheBound() {
+    byte[] head = "<net a=\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    long total = head.length + XmlScanner.MAX_TOKEN + 16L;
+    java.io.InputStream in = new java.io.InputStream() {
+      long at;
+
+      @Override
+      public int read() {
+        if (at >= total) {
+          return -1;
+        }
+        int b = at < head.length ? head[(int) at] : 'x';
+        at++;
+        return b;
+      }
+    };
+    XmlScanner s = new XmlScanner(new java.io.BufferedInputStream(in, 1 << 16));
+    XmlScanner.NotWellFormed e = assertThrows(XmlScanner.NotWellFormed.class, () -> {
+      while (s.next() != XmlScanner.DONE) {
+        // reads on to the refusal
+      }
+    });
+    assertTrue(e.getMessage().contains("longer than 64 MiB"), e.getMessage());
+  }
 }
