@@ -45,9 +45,19 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private boolean selfClosed;
   private String name;
   private final List<String> names = new ArrayList<>();
-  private final List<String> values = new ArrayList<>();
+  /**
+   * The current start tag's attribute values, undecoded: value i is {@code valueBytes[valueStart[i]
+   * .. valueStart[i + 1])}. Most values (dims, precisions, the data of most layers) are never asked
+   * for, so they are decoded to strings only on request.
+   */
+  private byte[] valueBytes = new byte[1024];
+  private int[] valueStart = new int[17];
+  private final String[] decoded = new String[16];
   private byte[] token = new byte[256];
   private int tokenLength;
+  /** Names seen so far (an IR has a few dozen distinct ones), so that a name is one String, not one per tag. */
+  private final String[] internedNames = new String[512];
+  private final byte[][] internedBytes = new byte[512][];
 
   XmlScanner(InputStream in) {
     this.in = in;
@@ -71,14 +81,24 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
 
   @Override
   public String attributeValue(int i) {
-    return values.get(i);
+    if (i < 0 || i >= names.size()) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    String v = i < decoded.length ? decoded[i] : null;
+    if (v == null) {
+      v = new String(valueBytes, valueStart[i], valueStart[i + 1] - valueStart[i], StandardCharsets.UTF_8);
+      if (i < decoded.length) {
+        decoded[i] = v;
+      }
+    }
+    return v;
   }
 
   /** The value of attribute {@code attribute} of the current start tag, or null. */
   @Override
   public String attribute(String attribute) {
     int i = names.indexOf(attribute);
-    return i < 0 ? null : values.get(i);
+    return i < 0 ? null : attributeValue(i);
   }
 
   private int read() throws IOException {
@@ -117,6 +137,9 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       return END;
     }
     while (true) {
+      if (!open.isEmpty()) {
+        skipText();
+      }
       int c = read();
       if (c < 0) {
         if (!open.isEmpty()) {
@@ -153,13 +176,46 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     }
   }
 
+  /**
+   * Skips character data inside the root element up to the next '<' or '&' within the buffered
+   * bytes (the per-byte path of {@link #read()} stays for everything else): most of an IR's bytes
+   * lie between tags.
+   */
+  private void skipText() {
+    byte[] b = buffer;
+    int p = position;
+    int end = limit;
+    int lines = 0;
+    while (p < end) {
+      byte c = b[p];
+      if (c == '<' || c == '&') {
+        break;
+      }
+      if (c == '\n') {
+        lines++;
+      }
+      p++;
+    }
+    line += lines;
+    position = p;
+  }
+
+  /** Bytes that may continue a name (any byte of a multi-byte UTF-8 sequence included). */
+  private static final boolean[] NAME_CHAR = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      NAME_CHAR[c] = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == ':' || c == '-' || c == '.';
+    }
+  }
+
   private static boolean isSpace(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   private static boolean isNameChar(int c) {
-    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '_' || c == ':' || c == '-' || c == '.';
+    return c >= 0 && NAME_CHAR[c];
   }
 
   private static boolean isNameStart(int c) {
@@ -237,6 +293,24 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     if (!isNameStart(first)) {
       throw error("malformed name");
     }
+    // the first byte is buffer[position - 1]: while the whole name and the byte after it are buffered,
+    // it is read there, without a copy
+    int start = position - 1;
+    byte[] b = buffer;
+    int p = position;
+    int end = limit;
+    while (p < end && NAME_CHAR[b[p] & 0xff]) {
+      p++;
+    }
+    if (p < end) {
+      int c = b[p] & 0xff;
+      position = p + 1;
+      if (c == '\n') {
+        line++;
+      }
+      pushBack = c;
+      return intern(b, start, p - start);
+    }
     tokenLength = 0;
     int c = first;
     while (isNameChar(c)) {
@@ -244,7 +318,33 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       c = read();
     }
     pushBack = c;
-    return new String(token, 0, tokenLength, StandardCharsets.UTF_8);
+    return intern(token, 0, tokenLength);
+  }
+
+  /** The name in {@code bytes[from, from + length)}, as the String given to the same bytes before. */
+  private String intern(byte[] bytes, int from, int length) {
+    int h = 1;
+    for (int i = from; i < from + length; i++) {
+      h = 31 * h + bytes[i];
+    }
+    int mask = internedNames.length - 1;
+    for (int probe = 0; probe < 8; probe++) {
+      int slot = (h + probe) & mask;
+      byte[] known = internedBytes[slot];
+      if (known == null) {
+        String s = new String(bytes, from, length, StandardCharsets.UTF_8);
+        if (length <= 64) { // only short names are kept; a table full of odd ones just stops growing
+          s = s.intern(); // the same object as the literals the pre-check compares with
+          internedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
+          internedNames[slot] = s;
+        }
+        return s;
+      }
+      if (Arrays.equals(known, 0, known.length, bytes, from, from + length)) {
+        return internedNames[slot];
+      }
+    }
+    return new String(bytes, from, length, StandardCharsets.UTF_8);
   }
 
   /** The character after a name, which the name's reader consumed. */
@@ -255,8 +355,9 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       throw error("content after the root element");
     }
     name = readName(first);
+    Arrays.fill(decoded, 0, Math.min(names.size(), decoded.length), null);
     names.clear();
-    values.clear();
+    valueStart[0] = 0;
     int c = pushBack;
     while (true) {
       boolean spaced = isSpace(c);
@@ -297,8 +398,8 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       if (names.contains(attribute)) {
         throw error("attribute " + attribute + " of <" + name + "> is given twice");
       }
+      value(c);
       names.add(attribute);
-      values.add(value(c));
       c = read();
     }
     open.add(name);
@@ -306,27 +407,68 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     return START;
   }
 
-  /** An attribute value up to {@code quote}, references replaced and white space normalized. */
-  private String value(int quote) throws IOException, NotWellFormed {
-    tokenLength = 0;
+  /**
+   * An attribute value up to {@code quote}, references replaced and white space normalized, appended
+   * to {@code valueBytes} as the next attribute's.
+   */
+  private void value(int quote) throws IOException, NotWellFormed {
+    int n = names.size();
+    if (n + 2 > valueStart.length) {
+      valueStart = Arrays.copyOf(valueStart, valueStart.length * 2);
+    }
+    int end = valueStart[n];
     while (true) {
+      // the plain bytes buffered: copied at once
+      byte[] b = buffer;
+      int p = position;
+      int stop = limit;
+      while (p < stop) {
+        byte k = b[p];
+        if (k == quote || k == '<' || k == '&' || k == '\t' || k == '\n' || k == '\r') {
+          break;
+        }
+        p++;
+      }
+      if (p > position) {
+        int length = p - position;
+        if (end + length > valueBytes.length) {
+          if (end + length > MAX_TOKEN) {
+            throw error("attribute values longer than " + (MAX_TOKEN >> 20) + " MiB in one tag");
+          }
+          valueBytes = Arrays.copyOf(valueBytes, Math.min(Math.max(valueBytes.length * 2, end + length), MAX_TOKEN));
+        }
+        System.arraycopy(b, position, valueBytes, end, length);
+        end += length;
+        position = p;
+      }
       int c = read();
       if (c < 0) {
         throw error("unterminated attribute value");
       } else if (c == quote) {
-        return new String(token, 0, tokenLength, StandardCharsets.UTF_8);
+        valueStart[n + 1] = end;
+        return;
       } else if (c == '<') {
         throw error("'<' in an attribute value");
       } else if (c == '&') {
         int code = reference();
-        byte[] utf8 = new String(Character.toChars(code)).getBytes(StandardCharsets.UTF_8);
-        for (byte b : utf8) {
-          append(b & 0xff);
+        for (byte u : new String(Character.toChars(code)).getBytes(StandardCharsets.UTF_8)) {
+          end = appendValue(end, u);
         }
       } else {
-        append(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+        end = appendValue(end, c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
       }
     }
+  }
+
+  private int appendValue(int end, int c) throws NotWellFormed {
+    if (end == valueBytes.length) {
+      if (valueBytes.length >= MAX_TOKEN) {
+        throw error("attribute values longer than " + (MAX_TOKEN >> 20) + " MiB in one tag");
+      }
+      valueBytes = Arrays.copyOf(valueBytes, Math.min(valueBytes.length * 2, MAX_TOKEN));
+    }
+    valueBytes[end] = (byte) c;
+    return end + 1;
   }
 
   /** After '&': one of XML's five entities or a character reference; returns its code point. */
