@@ -153,6 +153,12 @@ OVX_API int64_t ovx_attr_ints(ovx_model* model, int64_t node, int64_t attr, int6
 OVX_API int64_t ovx_attr_floats(ovx_model* model, int64_t node, int64_t attr, double* out, int64_t capacity);
 OVX_API int64_t ovx_attr_string_count(ovx_model* model, int64_t node, int64_t attr);
 OVX_API const char* ovx_attr_string(ovx_model* model, int64_t node, int64_t attr, int64_t index);
+/* All of a node's attributes in one call (the functions above ask one value at a time, which
+ * costs a native crossing each on large graphs): returns the byte size of the description and
+ * writes it into out when capacity (bytes) allows; -1 on error. Little-endian int64 values, a
+ * string as its byte length then its bytes, a double as its IEEE bits. Layout: attribute count,
+ * then per attribute: name, kind, int count, ints, float count, floats, string count, strings. */
+OVX_API int64_t ovx_attr_all(ovx_model* model, int64_t node, char* out, int64_t capacity);
 
 /* ---- graph view: runtime info (e.g. decompression markers) ---- */
 OVX_API int64_t ovx_node_rt_count(ovx_model* model, int64_t node);

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
@@ -133,10 +135,38 @@ ovx_model::~ovx_model() {
 void ovx_model::refresh() {
     ordered = model->get_ordered_ops();
     index_of.clear();
+    index_by_id.clear();
     info.clear();
-    for (size_t i = 0; i < ordered.size(); ++i)
-        index_of[ordered[i].get()] = static_cast<int64_t>(i);
+    size_t lo = SIZE_MAX, hi = 0;
+    for (const auto& n : ordered) {
+        lo = std::min(lo, n->get_instance_id());
+        hi = std::max(hi, n->get_instance_id());
+    }
+    if (!ordered.empty() && hi - lo < 4 * ordered.size() + 1024) {
+        id_base = lo;
+        index_by_id.assign(hi - lo + 1, -1);
+        for (size_t i = 0; i < ordered.size(); ++i)
+            index_by_id[ordered[i]->get_instance_id() - lo] = static_cast<int64_t>(i);
+    } else {
+        for (size_t i = 0; i < ordered.size(); ++i)
+            index_of[ordered[i].get()] = static_cast<int64_t>(i);
+    }
     info.resize(ordered.size());
+}
+
+int64_t ovx_model::index_of_node(const ov::Node* n) const {
+    if (n == nullptr)
+        return -1;
+    if (!index_by_id.empty()) {
+        size_t id = n->get_instance_id();
+        if (id < id_base || id - id_base >= index_by_id.size())
+            return -1;
+        int64_t i = index_by_id[id - id_base];
+        // instance ids are unique per node object: a match by id is checked against the node itself
+        return i >= 0 && ordered[static_cast<size_t>(i)].get() == n ? i : -1;
+    }
+    auto it = index_of.find(n);
+    return it == index_of.end() ? -1 : it->second;
 }
 
 const std::shared_ptr<ov::Node>& ovx_model::node(int64_t i) const {
@@ -309,7 +339,10 @@ int64_t ovx_model_input_node(ovx_model* model, int64_t input) {
         const auto& params = model->model->get_parameters();
         if (input < 0 || input >= static_cast<int64_t>(params.size()))
             throw std::out_of_range("input index " + std::to_string(input) + " is out of range");
-        return model->index_of.at(params[input].get());
+        int64_t i = model->index_of_node(params[input].get());
+        if (i < 0)
+            throw std::out_of_range("the node is not in the model's node order");
+        return i;
     });
 }
 
@@ -320,7 +353,10 @@ int64_t ovx_model_output_node(ovx_model* model, int64_t output) {
         const auto& results = model->model->get_results();
         if (output < 0 || output >= static_cast<int64_t>(results.size()))
             throw std::out_of_range("output index " + std::to_string(output) + " is out of range");
-        return model->index_of.at(results[output].get());
+        int64_t i = model->index_of_node(results[output].get());
+        if (i < 0)
+            throw std::out_of_range("the node is not in the model's node order");
+        return i;
     });
 }
 

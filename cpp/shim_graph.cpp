@@ -323,10 +323,10 @@ int ovx_node_input_source(ovx_model* model, int64_t node, int64_t port, int64_t*
         if (port < 0 || port >= static_cast<int64_t>(n->get_input_size()) || source == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "input port " + std::to_string(port) + " is out of range");
         auto producer = n->input_value(port);
-        auto it = model->index_of.find(producer.get_node());
-        if (it == model->index_of.end())
+        int64_t producer_index = model->index_of_node(producer.get_node());
+        if (producer_index < 0)
             return fail(OVX_ERR_NOT_FOUND, "the producer of input " + std::to_string(port) + " is not in the model");
-        source[0] = it->second;
+        source[0] = producer_index;
         source[1] = static_cast<int64_t>(producer.get_index());
         return OVX_OK;
     });
@@ -398,11 +398,11 @@ int64_t ovx_model_describe(ovx_model* model, char* out, int64_t capacity) {
             put(static_cast<int64_t>(n->get_input_size()));
             for (size_t port = 0; port < n->get_input_size(); ++port) {
                 auto producer = n->input_value(port);
-                auto it = model->index_of.find(producer.get_node());
-                if (it == model->index_of.end())
+                int64_t producer_index = model->index_of_node(producer.get_node());
+                if (producer_index < 0)
                     throw std::invalid_argument("the producer of input " + std::to_string(port) + " of node '" +
                                                 n->get_friendly_name() + "' is not in the model");
-                put(it->second);
+                put(producer_index);
                 put(static_cast<int64_t>(producer.get_index()));
             }
             put(static_cast<int64_t>(n->get_output_size()));
@@ -472,6 +472,44 @@ const char* ovx_attr_string(ovx_model* model, int64_t node, int64_t attr, int64_
     return guarded_value<const char*>(nullptr, [&] {
         require(model);
         return attr_of(model, node, attr).strings.at(index).c_str();
+    });
+}
+
+int64_t ovx_attr_all(ovx_model* model, int64_t node, char* out, int64_t capacity) {
+    return guarded_value<int64_t>(-1, [&] {
+        require(model);
+        const auto& attrs = attrs_of(model, node).attrs;
+        std::string bytes;
+        auto put = [&](uint64_t v) {
+            char b[8];
+            for (int k = 0; k < 8; ++k)
+                b[k] = static_cast<char>((v >> (8 * k)) & 0xff);
+            bytes.append(b, 8);
+        };
+        auto put_string = [&](const std::string& text) {
+            put(text.size());
+            bytes.append(text);
+        };
+        put(attrs.size());
+        for (const auto& a : attrs) {
+            put_string(a.name);
+            put(static_cast<uint64_t>(static_cast<int64_t>(a.kind)));
+            put(a.ints.size());
+            for (int64_t v : a.ints)
+                put(static_cast<uint64_t>(v));
+            put(a.floats.size());
+            for (double f : a.floats) {
+                uint64_t bits;
+                std::memcpy(&bits, &f, sizeof bits);
+                put(bits);
+            }
+            put(a.strings.size());
+            for (const auto& text : a.strings)
+                put_string(text);
+        }
+        if (out != nullptr && capacity >= static_cast<int64_t>(bytes.size()))
+            std::memcpy(out, bytes.data(), bytes.size());
+        return static_cast<int64_t>(bytes.size());
     });
 }
 

@@ -107,7 +107,13 @@ struct ovx_model : ovx::Counted<ovx::MODELS> {
     std::vector<std::shared_ptr<ovx::Region>> regions;  // made for this handle's constant views
     ~ovx_model();
     std::vector<std::shared_ptr<ov::Node>> ordered;
-    std::unordered_map<const ov::Node*, int64_t> index_of;
+    std::unordered_map<const ov::Node*, int64_t> index_of;  // only when the ids below are too sparse
+    // index of a node by its instance id (ids of the nodes of one read are nearly consecutive), so
+    // that looking up a producer is an array read, not a hash lookup
+    size_t id_base = 0;
+    std::vector<int64_t> index_by_id;
+    // The index of node n in `ordered`, or -1 if it is not a node of this model.
+    int64_t index_of_node(const ov::Node* n) const;
     std::vector<ovx::NodeInfo> info;
 
     explicit ovx_model(std::shared_ptr<ov::Model> m);

@@ -24,11 +24,36 @@ import org.ov2onnx.openvino.ElementType;
  * body may name an outer Constant's value.
  */
 final class ConstantPool {
-  /** Constant data identified by where it lives; {@code kind} tells derived data apart (e.g. upcast). */
-  private record DataKey(long address, long byteSize, ElementType type, String kind, Shape shape) {}
+  /**
+   * Constant data identified by where it lives; {@code kind} tells derived data apart (e.g. upcast).
+   * The keys spell out equals and hashCode: a record's generated ones are bound at run time through
+   * method handles, which costs a short conversion about 10 ms.
+   */
+  private record DataKey(long address, long byteSize, ElementType type, String kind, Shape shape) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DataKey k && address == k.address && byteSize == k.byteSize && type == k.type
+          && kind.equals(k.kind) && shape.equals(k.shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((Long.hashCode(address) * 31 + Long.hashCode(byteSize)) * 31 + type.ordinal()) * 31 + kind.hashCode();
+    }
+  }
 
   /** Small converter-made constants identified by their content. */
-  private record ContentKey(int onnxType, Shape shape, ByteBuffer bytes) {}
+  private record ContentKey(int onnxType, Shape shape, ByteBuffer bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ContentKey k && onnxType == k.onnxType && shape.equals(k.shape) && bytes.equals(k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return (onnxType * 31 + shape.hashCode()) * 31 + bytes.hashCode();
+    }
+  }
 
   private record Shape(long[] dims) {
     @Override

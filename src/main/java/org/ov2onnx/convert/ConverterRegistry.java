@@ -54,10 +54,20 @@ public final class ConverterRegistry {
       new Refusal("StringTensorUnpack", 15, STRING_BYTES + " (StringTensorUnpack splits strings into u8 bytes)"));
 
   private final Map<String, Entry> entries;
+  /** The entries by type, each indexed by version: {@link #find} is asked once or twice per node. */
+  private final Map<String, Entry[]> byType = new java.util.HashMap<>();
   private final Map<String, Refusal> refusals = new TreeMap<>();
 
   private ConverterRegistry(Map<String, Entry> entries) {
     this.entries = entries;
+    for (Entry e : entries.values()) {
+      Entry[] versions = byType.getOrDefault(e.type(), new Entry[0]);
+      if (versions.length <= e.version()) {
+        versions = java.util.Arrays.copyOf(versions, e.version() + 1);
+      }
+      versions[e.version()] = e;
+      byType.put(e.type(), versions);
+    }
     for (Refusal r : REFUSALS) {
       if (entries.containsKey(r.key())) {
         throw new IllegalStateException(r.key() + " is both converted and refused");
@@ -109,7 +119,9 @@ public final class ConverterRegistry {
   }
 
   public Optional<Entry> find(String type, int version) {
-    return Optional.ofNullable(entries.get(type + "-" + version));
+    Entry[] versions = byType.get(type);
+    return versions == null || version < 0 || version >= versions.length
+        ? Optional.empty() : Optional.ofNullable(versions[version]);
   }
 
   /** The refusal of a (type, version) pair ONNX cannot express, if it is one. */

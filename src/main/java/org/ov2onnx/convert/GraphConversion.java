@@ -138,9 +138,11 @@ final class GraphConversion implements GraphAssembly.BodyConverter {
     int[] group = m == null ? new int[] {i} : m.nodes();
     for (int node : group) {
       for (int p = 0; p < index.outputs.get(node).size(); p++) {
-        boolean usedOutside = false;
-        for (int consumer : index.consumers(node, p)) {
-          usedOutside |= m == null || claims.byNode()[consumer] != m;
+        boolean usedOutside = m == null ? index.isUsed(node, p) : false;
+        if (m != null) {
+          for (int consumer : index.consumers(node, p)) {
+            usedOutside |= claims.byNode()[consumer] != m;
+          }
         }
         if (usedOutside && !graph.isProduced(index.valueName(node, p))) {
           throw new NodeViewImpl(index, node).error(

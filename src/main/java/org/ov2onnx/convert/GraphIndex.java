@@ -26,7 +26,9 @@ final class GraphIndex implements SourceGraph {
   final List<List<Node.Source>> sources = new ArrayList<>();
   final List<List<Port>> outputs = new ArrayList<>();
   final List<String[]> valueNames = new ArrayList<>();
-  private final Map<Long, List<Integer>> consumers = new HashMap<>();
+  /** consumers[node][port]: the nodes reading that output, then unused slots (counts in consumerCounts). */
+  private int[][][] consumers;
+  private int[][] consumerCounts;
   private final boolean topLevel;
   /** Body Parameters bound to values of the enclosing scope: their node indices. */
   private final Set<Integer> bound = new java.util.HashSet<>();
@@ -44,15 +46,21 @@ final class GraphIndex implements SourceGraph {
     this.resources = resources;
     this.taken = taken;
     this.nodes = model.nodes();
-    for (Model.NodeSummary n : model.describe()) { // one native call for the whole graph
+    List<Model.NodeSummary> summaries = model.describe(); // one native call for the whole graph
+    consumers = new int[summaries.size()][][];
+    consumerCounts = new int[summaries.size()][];
+    for (Model.NodeSummary n : summaries) {
       types.add(n.type());
       versions.add(versionNumbers.computeIfAbsent(n.versionId(), GraphIndex::versionNumber));
       friendlyNames.add(n.name());
       List<Node.Source> in = n.inputs();
       int index = sources.size();
       sources.add(in);
+      int outputCount = n.outputs().size();
+      consumers[index] = new int[outputCount][];
+      consumerCounts[index] = new int[outputCount];
       for (Node.Source s : in) {
-        consumers.computeIfAbsent(key(s.node(), s.port()), k -> new ArrayList<>()).add(index);
+        addConsumer(s.node(), s.port(), index);
       }
       outputs.add(n.outputs());
     }
@@ -78,12 +86,25 @@ final class GraphIndex implements SourceGraph {
     return any ? v : 0;
   }
 
-  private static long key(int node, int port) {
-    return ((long) node << 20) | port;
+  private void addConsumer(int node, int port, int consumer) {
+    // OpenVINO's order is topological: a producer is indexed before its consumers
+    if (node < 0 || node >= consumer || port < 0 || port >= consumers[node].length) {
+      throw new IllegalStateException("node " + consumer + " reads output " + port + " of node " + node + ", which is not before it");
+    }
+    int[] list = consumers[node][port];
+    int count = consumerCounts[node][port];
+    if (list == null) {
+      list = new int[2];
+    } else if (count == list.length) {
+      list = java.util.Arrays.copyOf(list, count * 2);
+    }
+    list[count] = consumer;
+    consumers[node][port] = list;
+    consumerCounts[node][port] = count + 1;
   }
 
   boolean isUsed(int node, int port) {
-    return consumers.containsKey(key(node, port));
+    return port >= 0 && port < consumerCounts[node].length && consumerCounts[node][port] > 0;
   }
 
   String valueName(int node, int port) {
@@ -146,7 +167,16 @@ final class GraphIndex implements SourceGraph {
 
   @Override
   public List<Integer> consumers(int node, int port) {
-    return List.copyOf(consumers.getOrDefault(key(node, port), List.of()));
+    if (port < 0 || port >= consumerCounts[node].length || consumerCounts[node][port] == 0) {
+      return List.of();
+    }
+    int[] list = consumers[node][port];
+    int count = consumerCounts[node][port];
+    Integer[] boxed = new Integer[count];
+    for (int k = 0; k < count; k++) {
+      boxed[k] = list[k];
+    }
+    return List.of(boxed);
   }
 
   @Override

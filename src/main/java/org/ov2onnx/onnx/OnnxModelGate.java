@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.ov2onnx.onnx.proto.OnnxProto.AttributeProto;
 import org.ov2onnx.onnx.proto.OnnxProto.GraphProto;
-import org.ov2onnx.onnx.proto.OnnxProto.ModelProto;
+import org.ov2onnx.onnx.proto.OnnxProto.ModelProtoOrBuilder;
 import org.ov2onnx.onnx.proto.OnnxProto.NodeProto;
 import org.ov2onnx.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.ov2onnx.onnx.proto.OnnxProto.TensorProto;
@@ -37,7 +37,7 @@ public final class OnnxModelGate {
   }
 
   /** Checks {@code model}; throws naming the first problem. */
-  public static void check(ModelProto.Builder model) throws InvalidModelException {
+  public static void check(ModelProtoOrBuilder model) throws InvalidModelException {
     if (!model.hasGraph()) {
       throw new InvalidModelException("the converted model has no graph");
     }

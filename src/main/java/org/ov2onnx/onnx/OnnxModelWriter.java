@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,18 +50,62 @@ public final class OnnxModelWriter {
 
   public static Written write(ModelProto.Builder model, Path out, ExternalData mode, Progress progress)
       throws IOException {
-    OnnxModelGate.check(model);
-    Path target = out.toAbsolutePath();
-    PathChecks.checkOutput(target, "the output");
-    PathChecks.checkOutput(target.resolveSibling(target.getFileName() + ".data"), "the output's external data");
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
     long raw = 0;
     for (TensorProto t : model.getGraph().getInitializerList()) {
       raw += t.getRawData().size();
     }
     boolean external =
         mode == ExternalData.ALWAYS || (mode == ExternalData.AUTO && raw > PROTOBUF_LIMIT - MARGIN);
+    if (external) { // moving data out edits the model: the gate reads it first
+      OnnxModelGate.check(model);
+      return write(model, null, out, true, raw, progress, null);
+    }
+    // the gate reads the model while the file is written (2 cores: in parallel); nothing is named
+    // before it passed, and its verdict comes before any other error, as if it had run first
+    ModelProto built = model.build(); // an immutable message: safe to read from the gate's thread
+    FutureTask<Void> gate = new FutureTask<>(() -> {
+      OnnxModelGate.check(built);
+      return null;
+    });
+    Thread t = new Thread(gate, "ov2onnx-model-gate");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return write(model, built, out, false, raw, progress, gate);
+    } catch (IOException | RuntimeException | Error e) {
+      awaitGate(gate);
+      throw e;
+    }
+  }
+
+  /** Returns when the gate passed; throws its verdict otherwise. */
+  private static void awaitGate(FutureTask<Void> gate) throws IOException {
+    try {
+      gate.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while checking the model");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      } else if (cause instanceof RuntimeException r) {
+        throw r;
+      } else if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static Written write(ModelProto.Builder model, ModelProto built, Path out, boolean external, long raw,
+      Progress progress, FutureTask<Void> gate)
+      throws IOException {
+    Path target = out.toAbsolutePath();
+    PathChecks.checkOutput(target, "the output");
+    PathChecks.checkOutput(target.resolveSibling(target.getFileName() + ".data"), "the output's external data");
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
     if (!external && raw > PROTOBUF_LIMIT - MARGIN) {
       throw new IOException(
           "the model holds "
@@ -73,7 +119,10 @@ public final class OnnxModelWriter {
       if (external) {
         dataBytes = externalize(model, data.getFileName().toString(), dataFile.path, raw, progress);
       }
-      long modelBytes = serialize(model.build(), modelFile.path, external ? 0 : raw, progress);
+      long modelBytes = serialize(external ? model.build() : built, modelFile.path, external ? 0 : raw, progress);
+      if (gate != null) {
+        awaitGate(gate);
+      }
       PendingFile.commit(() -> {
         if (dataFile != null) {
           // the old model goes first: a kill between these steps may leave the new data without

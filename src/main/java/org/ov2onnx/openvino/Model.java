@@ -91,7 +91,8 @@ public final class Model implements AutoCloseable {
     return list;
   }
 
-  private static String string(ByteBuffer b) {
+  /** A string of a native description: its byte length (int64), then its UTF-8 bytes. */
+  static String string(ByteBuffer b) {
     int length = Math.toIntExact(b.getLong());
     String s = new String(b.array(), b.position(), length, StandardCharsets.UTF_8);
     b.position(b.position() + length);

@@ -1,5 +1,7 @@
 package org.ov2onnx.openvino;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,16 +119,44 @@ public final class Node {
   /** The attributes, in the order the node visits them, by name. */
   public synchronized Map<String, AttributeValue> attributes() throws OpenVinoException {
     if (attributes == null) {
-      String ctx = context("cannot read attributes");
-      long count = Native.count(Shim.ovx_attr_count(m(), index), ctx);
-      Map<String, AttributeValue> map = new LinkedHashMap<>();
-      for (int a = 0; a < count; a++) {
-        String name = Native.string(Shim.ovx_attr_name(m(), index, a), ctx);
-        map.put(name, attribute(a, ctx));
-      }
-      attributes = Collections.unmodifiableMap(map);
+      attributes = Collections.unmodifiableMap(readAttributes(context("cannot read attributes")));
     }
     return attributes;
+  }
+
+  /** A buffer for {@link #readAttributes}: most nodes' attributes fit, so one native call reads them. */
+  private static final ThreadLocal<byte[]> ATTRIBUTE_BUFFER = ThreadLocal.withInitial(() -> new byte[4096]);
+
+  /** All attributes, decoded from one native description (see ovx_attr_all). */
+  private Map<String, AttributeValue> readAttributes(String ctx) throws OpenVinoException {
+    byte[] buffer = ATTRIBUTE_BUFFER.get();
+    long size = Native.count(Shim.ovx_attr_all(m(), index, buffer, buffer.length), ctx);
+    if (size > buffer.length) {
+      buffer = new byte[Math.toIntExact(size)];
+      Native.count(Shim.ovx_attr_all(m(), index, buffer, buffer.length), ctx);
+    }
+    ByteBuffer b = ByteBuffer.wrap(buffer, 0, (int) size).order(ByteOrder.LITTLE_ENDIAN);
+    int count = Math.toIntExact(b.getLong());
+    Map<String, AttributeValue> map = new LinkedHashMap<>();
+    for (int a = 0; a < count; a++) {
+      String name = Model.string(b);
+      int kind = Math.toIntExact(b.getLong());
+      long[] ints = new long[Math.toIntExact(b.getLong())];
+      for (int k = 0; k < ints.length; k++) {
+        ints[k] = b.getLong();
+      }
+      double[] floats = new double[Math.toIntExact(b.getLong())];
+      for (int k = 0; k < floats.length; k++) {
+        floats[k] = Double.longBitsToDouble(b.getLong());
+      }
+      int stringCount = Math.toIntExact(b.getLong());
+      List<String> strings = new ArrayList<>(stringCount);
+      for (int k = 0; k < stringCount; k++) {
+        strings.add(Model.string(b));
+      }
+      map.put(name, attribute(kind, ints, floats, strings));
+    }
+    return map;
   }
 
   /** One attribute, or null if the node has none of that name. */
@@ -134,17 +164,7 @@ public final class Node {
     return attributes().get(name);
   }
 
-  private AttributeValue attribute(int a, String ctx) throws OpenVinoException {
-    int kind = Shim.ovx_attr_kind(m(), index, a);
-    long[] ints = new long[(int) Native.count(Shim.ovx_attr_ints(m(), index, a, (long[]) null, 0), ctx)];
-    Shim.ovx_attr_ints(m(), index, a, ints, ints.length);
-    double[] floats =
-        new double[(int) Native.count(Shim.ovx_attr_floats(m(), index, a, (double[]) null, 0), ctx)];
-    Shim.ovx_attr_floats(m(), index, a, floats, floats.length);
-    List<String> strings = new ArrayList<>();
-    for (long k = 0, n = Native.count(Shim.ovx_attr_string_count(m(), index, a), ctx); k < n; k++) {
-      strings.add(Native.string(Shim.ovx_attr_string(m(), index, a, k), ctx));
-    }
+  private static AttributeValue attribute(int kind, long[] ints, double[] floats, List<String> strings) {
     switch (kind) {
       case Shim.OVX_ATTR_BOOL:
         return new AttributeValue.Bool(ints[0] != 0);
