@@ -151,7 +151,7 @@ public final class Converter {
     }
     GraphProto g = graph.build(model.name(), inputOrder, outputOrder);
     ModelProto.Builder m = modelProto(g, graph, options, sourceName);
-    return new Conversion(m, index.nodeCount(), weightBytes(g), conversion.customOps, conversion.operations, resources);
+    return new Conversion(m, index.nodeCount(), weightBytes(g), conversion.customOps, conversion.operations(), resources);
   }
 
   private static long weightBytes(GraphProto g) {

@@ -494,9 +494,8 @@ final class GraphAssembly implements Subgraph {
   GraphProto build(String graphName, List<String> inputOrder, List<String> outputOrder) {
     inputs.sort(java.util.Comparator.comparingInt(v -> position(inputOrder, v.getName())));
     outputs.sort(java.util.Comparator.comparingInt(v -> position(outputOrder, v.getName())));
-    List<NodeProto> live = liveNodes();
-    Set<String> used = new HashSet<>();
-    collectUses(live, used);
+    Set<String> used = new HashSet<>(outputNames);
+    List<NodeProto> live = liveNodes(used);
     for (ValueInfoProto o : outputs) {
       used.add(o.getName());
     }
@@ -517,14 +516,15 @@ final class GraphAssembly implements Subgraph {
    * sub-graphs too), in order: values a converter read from a folded constant leave their former
    * producers unused, and those are dropped with the initializers only they read.
    */
-  private List<NodeProto> liveNodes() {
-    Set<String> needed = new HashSet<>(outputNames);
+  private List<NodeProto> liveNodes(Set<String> needed) {
     boolean[] keep = new boolean[nodes.size()];
     for (int i = nodes.size() - 1; i >= 0; i--) {
       NodeProto n = nodes.get(i);
-      if (n.getOutputList().stream().anyMatch(needed::contains)) {
-        keep[i] = true;
-        collectUses(List.of(n), needed);
+      for (int o = 0; o < n.getOutputCount() && !keep[i]; o++) {
+        keep[i] = needed.contains(n.getOutput(o));
+      }
+      if (keep[i]) {
+        collectUses(n, needed);
       }
     }
     List<NodeProto> live = new ArrayList<>();
@@ -541,16 +541,19 @@ final class GraphAssembly implements Subgraph {
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
-  /** Every value the nodes read, inside their sub-graphs too (outer-scope references). */
-  private static void collectUses(List<NodeProto> nodes, Set<String> used) {
-    for (NodeProto n : nodes) {
-      used.addAll(n.getInputList());
-      for (AttributeProto a : n.getAttributeList()) {
-        if (a.hasG()) {
-          collectUses(a.getG().getNodeList(), used);
-          for (ValueInfoProto o : a.getG().getOutputList()) {
-            used.add(o.getName());
-          }
+  /** Every value the node reads, inside its sub-graphs too (outer-scope references). */
+  private static void collectUses(NodeProto n, Set<String> used) {
+    for (int k = 0; k < n.getInputCount(); k++) {
+      used.add(n.getInput(k));
+    }
+    for (int k = 0; k < n.getAttributeCount(); k++) {
+      AttributeProto a = n.getAttribute(k);
+      if (a.hasG()) {
+        for (NodeProto inner : a.getG().getNodeList()) {
+          collectUses(inner, used);
+        }
+        for (ValueInfoProto o : a.getG().getOutputList()) {
+          used.add(o.getName());
         }
       }
     }

@@ -22,7 +22,8 @@ final class GraphConversion implements GraphAssembly.BodyConverter {
   private final ConverterRegistry registry;
   private final ConvertOptions options;
   private final List<GraphRewrite> rewrites;
-  final Map<String, Integer> operations = new TreeMap<>();
+  /** How many nodes of each type were converted, by version (index), in every scope. */
+  private final Map<String, int[]> operationCounts = new HashMap<>();
   int customOps;
   // variants a converter refuses, keyed by type-version and reason
   private final Map<String, List<String>> refusedNodes = new TreeMap<>();
@@ -91,7 +92,7 @@ final class GraphConversion implements GraphAssembly.BodyConverter {
       if (!index.isTopLevel() && view.type().equals("Parameter")) {
         continue; // a body parameter no input feeds, and nothing uses (checked when binding)
       }
-      operations.merge(view.type() + "-" + view.version(), 1, Integer::sum);
+      count(view.type(), view.version());
       graph.startNode(view.name());
       try {
         GraphRewrite.Match m = claims.byNode()[i];
@@ -115,6 +116,28 @@ final class GraphConversion implements GraphAssembly.BodyConverter {
         options.progress().update("converting", i + 1, n);
       }
     }
+  }
+
+  private void count(String type, int version) {
+    int[] byVersion = operationCounts.get(type);
+    if (byVersion == null || byVersion.length <= version) {
+      byVersion = java.util.Arrays.copyOf(byVersion == null ? new int[0] : byVersion, Math.max(version + 1, 17));
+      operationCounts.put(type, byVersion);
+    }
+    byVersion[version]++;
+  }
+
+  /** How many nodes of each "Type-version" were converted, sorted. */
+  Map<String, Integer> operations() {
+    Map<String, Integer> sorted = new TreeMap<>();
+    operationCounts.forEach((type, byVersion) -> {
+      for (int v = 0; v < byVersion.length; v++) {
+        if (byVersion[v] > 0) {
+          sorted.put(type + "-" + v, byVersion[v]);
+        }
+      }
+    });
+    return sorted;
   }
 
   private void convertOne(NodeViewImpl view, GraphAssembly graph) throws ConversionException {

@@ -119,7 +119,7 @@ public final class Node {
   /** The attributes, in the order the node visits them, by name. */
   public synchronized Map<String, AttributeValue> attributes() throws OpenVinoException {
     if (attributes == null) {
-      attributes = Collections.unmodifiableMap(readAttributes(context("cannot read attributes")));
+      attributes = Collections.unmodifiableMap(readAttributes());
     }
     return attributes;
   }
@@ -128,12 +128,15 @@ public final class Node {
   private static final ThreadLocal<byte[]> ATTRIBUTE_BUFFER = ThreadLocal.withInitial(() -> new byte[4096]);
 
   /** All attributes, decoded from one native description (see ovx_attr_all). */
-  private Map<String, AttributeValue> readAttributes(String ctx) throws OpenVinoException {
+  private Map<String, AttributeValue> readAttributes() throws OpenVinoException {
     byte[] buffer = ATTRIBUTE_BUFFER.get();
-    long size = Native.count(Shim.ovx_attr_all(m(), index, buffer, buffer.length), ctx);
+    long size = Shim.ovx_attr_all(m(), index, buffer, buffer.length);
     if (size > buffer.length) {
       buffer = new byte[Math.toIntExact(size)];
-      Native.count(Shim.ovx_attr_all(m(), index, buffer, buffer.length), ctx);
+      size = Shim.ovx_attr_all(m(), index, buffer, buffer.length);
+    }
+    if (size < 0) { // the message is built only for a failure: this runs for every node
+      throw Native.failure(Shim.OVX_ERR_GENERAL, context("cannot read attributes"));
     }
     ByteBuffer b = ByteBuffer.wrap(buffer, 0, (int) size).order(ByteOrder.LITTLE_ENDIAN);
     int count = Math.toIntExact(b.getLong());
@@ -287,7 +290,10 @@ public final class Node {
   /** A zero-copy view of a Constant node's data. */
   public ConstantData constant() throws OpenVinoException {
     ovx_const view = new ovx_const();
-    Native.check(Shim.ovx_const_open(m(), index, view), context("cannot open constant data"));
+    int status = Shim.ovx_const_open(m(), index, view);
+    if (status != Shim.OVX_OK) {
+      throw Native.failure(status, context("cannot open constant data"));
+    }
     return ConstantData.wrap(view);
   }
 
