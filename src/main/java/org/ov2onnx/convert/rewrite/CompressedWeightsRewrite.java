@@ -217,13 +217,16 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     decompress(graph, w, last, out);
   }
 
-  /** Says why 8-bit weights became DequantizeLinear (with {@code dq}, the flag alone says it). */
+  /** Says why 8-bit weights became DequantizeLinear: the model's provenance ({@code because}) or the flag. */
   private void noteDequantizeLinear(CompressedWeight w, String because, GraphBuilder out) {
-    if (w.eightBit() && because != null) {
-      out.metadata(NOTE, "8-bit weights as DequantizeLinear, because " + because
-          + ": ONNX Runtime dequantizes them on every run unless the session sets session.disable_quant_qdq=1 "
-          + "(--weights-format cast writes Cast -> [Sub] -> Mul, which it folds at load)");
+    if (!w.eightBit()) {
+      return;
     }
+    String why = because != null ? "because " + because
+        : "as asked (--weights-format " + format.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    out.metadata(NOTE, "8-bit weights as DequantizeLinear, " + why
+        + ": ONNX Runtime dequantizes them on every run unless the session sets session.disable_quant_qdq=1 "
+        + "(--weights-format cast writes Cast -> [Sub] -> Mul, which it folds at load)");
   }
 
   /** How DequantizeLinear holds a weight: its axis (-1: per tensor), block size (0: none) and shapes. */

@@ -149,11 +149,9 @@ class WeightsProvenanceTest {
         assertNotNull(weight, "the weight stays 8-bit");
         assertEquals("DequantizeLinear", consumer(m, weight.getName()).getOpType());
         outcome.assertNoOp("Mul").assertNoOp("Sub");
-        if (format == WeightsFormat.AUTO) {
-          assertTrue(note != null && note.contains("DequantizeLinear")
-                  && note.contains(provenance == Provenance.FAKE_QUANTIZE ? "FakeQuantize" : "nncf/"),
-              "the note says why: " + note);
-        }
+        String why = format != WeightsFormat.AUTO ? "--weights-format " + format.name().toLowerCase(java.util.Locale.ROOT)
+            : provenance == Provenance.FAKE_QUANTIZE ? "FakeQuantize" : "nncf/";
+        assertTrue(note != null && note.contains("as DequantizeLinear") && note.contains(why), "the note says why: " + note);
       }
       case CAST -> {
         assertNotNull(weight, "the weight stays 8-bit");
