@@ -119,6 +119,10 @@ OVX_API int ovx_model_add_output(ovx_model* model, const char* tensor_name);
 OVX_API int ovx_model_add_output_of(ovx_model* model, const char* op_name, int64_t port);
 /* Saves as IR (xml + bin next to it) through OpenVINO's own save_model. */
 OVX_API int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16);
+/* Whether the model's own rt_info (ov::Model::has_rt_info) holds `path`, a '/'-separated chain of
+ * keys into nested sections, e.g. "nncf/weight_compression": *out = 1 if it does, 0 if not. An empty
+ * key (a path that is "", or has "//", or starts or ends with '/') is OVX_ERR_INVALID_ARG. */
+OVX_API int ovx_model_has_rt_info(ovx_model* model, const char* path, int* out);
 
 /* ---- graph view: nodes ---- */
 OVX_API const char* ovx_node_type(ovx_model* model, int64_t node);          /* API type name, e.g. "Convolution" */

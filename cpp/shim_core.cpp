@@ -434,6 +434,23 @@ int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16)
     });
 }
 
+int ovx_model_has_rt_info(ovx_model* model, const char* path, int* out) {
+    return guarded(OVX_ERR_GENERAL, [&] {
+        if (model == nullptr || path == nullptr || out == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model, path and out must not be NULL");
+        std::vector<std::string> keys;
+        std::string rest(path);
+        for (size_t slash; (slash = rest.find('/')) != std::string::npos; rest.erase(0, slash + 1))
+            keys.push_back(rest.substr(0, slash));
+        keys.push_back(rest);
+        for (const std::string& key : keys)
+            if (key.empty())
+                return fail(OVX_ERR_INVALID_ARG, "rt_info path '" + std::string(path) + "' has an empty key");
+        *out = model->model->has_rt_info(keys) ? 1 : 0;
+        return OVX_OK;
+    });
+}
+
 void ovx_live_handles(int64_t* out) {
     if (out == nullptr)
         return;

@@ -59,8 +59,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(
       names = "--weights-format",
       paramLabel = "FORMAT",
-      description = "Compressed weights as auto (DequantizeLinear; 4-bit MatMul weights below opset 21 as MatMulNBits), "
-          + "dq, matmulnbits or float (default: ${DEFAULT-VALUE}).")
+      description = "Compressed weights as auto (8-bit ones as DequantizeLinear if NNCF compressed or quantized the model, "
+          + "else as cast; 4-bit MatMul weights below opset 21 as MatMulNBits), dq (DequantizeLinear), cast (8-bit ones "
+          + "as Cast -> [Sub] -> Mul, which ONNX Runtime folds at load), matmulnbits or float (default: ${DEFAULT-VALUE}).")
   String weightsFormat = "auto";
 
   @Option(names = "--json", description = "Print a JSON summary instead of text.")
@@ -138,7 +139,7 @@ final class ConvertCommand implements Callable<Integer> {
     try {
       format = ConvertOptions.WeightsFormat.valueOf(weightsFormat.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.USAGE, "--weights-format must be auto, dq, matmulnbits or float, not '" + weightsFormat + "'");
+      throw new CliException(ExitCodes.USAGE, "--weights-format must be auto, dq, cast, matmulnbits or float, not '" + weightsFormat + "'");
     }
     List<InputSpec> specs = new ArrayList<>();
     for (String text : verifyFlags.inputs) {

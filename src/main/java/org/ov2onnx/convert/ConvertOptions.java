@@ -31,10 +31,20 @@ public record ConvertOptions(
 
   /** How NNCF-style compressed weights (integer Constant → Convert → [Subtract] → Multiply) are written. */
   public enum WeightsFormat {
-    /** DequantizeLinear over the compressed initializer; 4-bit MatMul weights below opset 21 as MatMulNBits. */
+    /**
+     * As the source model means them: 8-bit weights as DequantizeLinear when NNCF compressed or
+     * quantized the model (its rt_info says so) or the graph quantizes activations (FakeQuantize),
+     * else as the IR writes them ({@link #CAST}); 4-bit and f8 weights as DequantizeLinear, 4-bit
+     * MatMul weights below opset 21 as MatMulNBits.
+     */
     AUTO,
     /** Always DequantizeLinear (4-bit needs opset 21; grouped scales need opset 21's block_size). */
     DQ,
+    /**
+     * 8-bit (u8/i8) weights as the IR writes them, Cast → [Sub] → Mul over the 8-bit initializer,
+     * which ONNX Runtime folds into float weights when it loads the model; others as {@link #AUTO}.
+     */
+    CAST,
     /** 4-bit weights that feed a MatMul as ONNX Runtime's com.microsoft MatMulNBits; others as DQ. */
     MATMULNBITS,
     /** Decompressed into float initializers. */

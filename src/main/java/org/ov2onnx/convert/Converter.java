@@ -128,7 +128,7 @@ public final class Converter {
     Set<String> names = new HashSet<>();
     List<AutoCloseable> resources = new ArrayList<>();
     GraphIndex index = new GraphIndex(model, names, true, resources);
-    GraphConversion conversion = new GraphConversion(registry, options, Rewrites.forOptions(options));
+    GraphConversion conversion = new GraphConversion(registry, options, Rewrites.forOptions(options, model));
     List<UnsupportedOperationsException.Unsupported> unsupported =
         findUnsupported(index, conversion.unclaimed(index), opset);
     if (!unsupported.isEmpty() && !options.allowCustomOps()) {

@@ -206,6 +206,17 @@ public final class Model implements AutoCloseable {
         "cannot save " + source + " as " + xml);
   }
 
+  /**
+   * Whether the model's own rt_info (in IR, the {@code <rt_info>} after the edges) holds {@code
+   * path}: keys of nested sections joined by '/', e.g. {@code nncf/weight_compression}, which NNCF
+   * writes into the models it compressed.
+   */
+  public boolean hasRtInfo(String path) throws OpenVinoException {
+    int[] out = new int[1];
+    Native.check(Shim.ovx_model_has_rt_info(handle(), path, out), "cannot read rt_info '" + path + "' of " + source);
+    return out[0] != 0;
+  }
+
   /** Refuses an IR weights file longer than the constants the XML places in it. */
   void checkWeights(Path bin, Path xml) throws OpenVinoException {
     long[] extent = new long[3];

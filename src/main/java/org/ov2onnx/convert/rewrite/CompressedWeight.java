@@ -58,6 +58,11 @@ record CompressedWeight(
     return storage == ElementType.U4 || storage == ElementType.I4;
   }
 
+  /** u8 or i8. */
+  boolean eightBit() {
+    return storage == ElementType.U8 || storage == ElementType.I8;
+  }
+
   boolean nf4() {
     return storage == ElementType.NF4;
   }

@@ -27,16 +27,54 @@ import org.ov2onnx.openvino.ElementType;
  *   <li>for an 8-bit table read by Gather along its rows (a token embedding): Gather of the
  *       compressed rows, then DequantizeLinear of those ({@link CompressedGather});
  *   <li>float initializers (decompressed exactly) with {@code --weights-format float}, {@code
- *       --dequantize}, or where neither form can hold the weight at the target opset.
+ *       --dequantize}, or where neither form can hold the weight at the target opset;
+ *   <li>for 8-bit (u8/i8) weights of a model that no quantization tool marked, or with {@code
+ *       --weights-format cast}: the IR's own in-graph form, Cast → [Sub] → Mul over the 8-bit
+ *       initializer (only the Convert is taken, as a Cast; the rest is left to the per-node
+ *       converters).
  * </ul>
+ *
+ * <p>Why 8-bit weights follow the model's provenance by default: ONNX Runtime's CPU provider folds
+ * constant Cast → Mul chains into float weights when it loads a model, but never folds
+ * DequantizeLinear (while its QDQ handling is on, i.e. unless the session sets {@code
+ * session.disable_quant_qdq=1}): it dequantizes every weight on every run. That is what a model
+ * quantized for int8 kernels wants (NNCF's compression and quantization; activations quantized by
+ * FakeQuantize, whose QDQ pairs ONNX Runtime fuses with weight DequantizeLinear). A model whose
+ * exporter wrote 8-bit weights with in-graph dequantization (e.g. an ONNX model with Cast → Mul)
+ * means float math on smaller files, and its in-graph form runs at float speed.
  */
 public final class CompressedWeightsRewrite implements GraphRewrite {
+  /** The model rt_info entries by which NNCF marks a model it compressed or quantized. */
+  public static final List<String> NNCF_MARKERS = List.of("nncf/weight_compression", "nncf/quantization");
+
+  /** The metadata_props key of the note that says how 8-bit weights were written, and why. */
+  public static final String NOTE = "ov2onnx.note.weights_format";
+
   private final WeightsFormat format;
   private final boolean dequantize;
+  private final String marker;
+  /** Why the model's 8-bit weights stay DequantizeLinear under auto (null: they take the in-graph form); per top-level graph. */
+  private String quantizedBecause;
+  private boolean decided;
 
-  public CompressedWeightsRewrite(WeightsFormat format, boolean dequantize) {
+  /**
+   * @param marker the model rt_info entry that marks it as NNCF's (one of {@link #NNCF_MARKERS}),
+   *     or null
+   */
+  public CompressedWeightsRewrite(WeightsFormat format, boolean dequantize, String marker) {
     this.format = format;
     this.dequantize = dequantize;
+    this.marker = marker;
+  }
+
+  /** The first of {@link #NNCF_MARKERS} that {@code model}'s rt_info holds, or null. */
+  public static String nncfMarker(org.ov2onnx.openvino.Model model) throws org.ov2onnx.openvino.OpenVinoException {
+    for (String path : NNCF_MARKERS) {
+      if (model.hasRtInfo(path)) {
+        return path;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -49,12 +87,15 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     return "u8/i8/u4/i4/nf4/f8 Constant → Convert → [Subtract] → Multiply → [Reshape] → [Convert]: DequantizeLinear "
         + "(per axis; blocked at opset 21), MatMulNBits for 4-bit MatMul weights below opset 21, or float "
         + "(--weights-format float, --dequantize, and nf4, which ONNX cannot hold); f8 (zero point 0) only as "
-        + "DequantizeLinear at opset 19+, else left to the per-node converters";
+        + "DequantizeLinear at opset 19+, else left to the per-node converters; 8-bit weights of a model without "
+        + "NNCF's rt_info marker or FakeQuantize (or with --weights-format cast) keep the IR's Cast → [Sub] → Mul, "
+        + "which ONNX Runtime folds at load";
   }
 
   @Override
   public List<Match> match(SourceGraph graph, int opset, IntPredicate claimed) throws ConversionException {
     List<Match> matches = new ArrayList<>();
+    String because = format == WeightsFormat.AUTO ? quantizedBecause(graph) : null;
     for (int i = 0; i < graph.nodeCount(); i++) {
       if (claimed.test(i) || !graph.type(i).equals("Constant")) {
         continue;
@@ -62,6 +103,11 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
       CompressedWeight w = CompressedWeight.find(graph, i, claimed);
       if (w == null || (w.f8() && !f8AsDequantizeLinear(w, opset))) {
         continue; // an f8 weight DequantizeLinear cannot hold is left to the per-node converters
+      }
+      if (inGraph(w, because)) {
+        NodeView convert = graph.node(w.chain()[0]);
+        matches.add(new Match(w.chain()[0], new int[] {w.chain()[0]}, out -> emitCast(convert, out)));
+        continue;
       }
       int matmul = nBitsMatMul(graph, w, opset);
       int gather = dequantize || format == WeightsFormat.FLOAT ? -1 : CompressedGather.find(graph, w, opset);
@@ -73,12 +119,60 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
         matches.add(new Match(matmul, withNode(w, matmul), out -> MatMulNBits.emit(graph, w, mm, out)));
       } else if (gather >= 0) {
         NodeView g = graph.node(gather);
-        matches.add(new Match(gather, withNode(w, gather), out -> CompressedGather.emit(graph, w, g, out)));
+        matches.add(new Match(gather, withNode(w, gather), out -> {
+          CompressedGather.emit(graph, w, g, out);
+          noteDequantizeLinear(w, because, out);
+        }));
       } else {
-        matches.add(new Match(w.last(), w.nodes(), out -> emit(graph, w, out)));
+        matches.add(new Match(w.last(), w.nodes(), out -> emit(graph, w, because, out)));
       }
     }
     return matches;
+  }
+
+  /**
+   * Whether 8-bit weight {@code w} keeps the IR's in-graph form (see the class comment); {@code
+   * because} is why the model is a quantized one, or null.
+   */
+  private boolean inGraph(CompressedWeight w, String because) {
+    if (dequantize || !w.eightBit()) {
+      return false;
+    }
+    return format == WeightsFormat.CAST || (format == WeightsFormat.AUTO && because == null);
+  }
+
+  /**
+   * Why the model is a quantized one, whose 8-bit weights stay DequantizeLinear under auto: its
+   * NNCF marker, or a FakeQuantize in the graph; null if neither. Decided on the model's own graph
+   * (sub-graph bodies are matched after it); a body seen first decides for itself.
+   */
+  private String quantizedBecause(SourceGraph graph) {
+    if (decided) {
+      return quantizedBecause;
+    }
+    String because = marker != null ? "the model's rt_info has " + marker + " (NNCF compressed or quantized it)" : null;
+    for (int i = 0; because == null && i < graph.nodeCount(); i++) {
+      if (graph.type(i).equals("FakeQuantize")) {
+        because = "the model quantizes activations (FakeQuantize " + graph.node(i).name() + ")";
+      }
+    }
+    if (graph.isTopLevel()) {
+      decided = true;
+      quantizedBecause = because;
+    }
+    return because;
+  }
+
+  /** The weight's Convert as a Cast (the rest of the chain is converted node by node), and the note why. */
+  private void emitCast(NodeView convert, GraphBuilder out) throws ConversionException {
+    out.add(OnnxNode.op("Cast").inputs(convert.input(0)).outputs(convert.output(0))
+        .attr("to", (long) out.onnxType(convert.outputType(0))));
+    out.metadata(NOTE, format == WeightsFormat.CAST
+        ? "8-bit weights as Cast -> [Sub] -> Mul, as asked (--weights-format cast): ONNX Runtime folds them into float "
+            + "weights at load"
+        : "8-bit weights as Cast -> [Sub] -> Mul, as the IR dequantizes them in-graph: no NNCF rt_info marker and no "
+            + "FakeQuantize, so the model means float math on 8-bit storage, and ONNX Runtime folds these into float "
+            + "weights at load (--weights-format dq writes DequantizeLinear)");
   }
 
   private static int[] withNode(CompressedWeight w, int node) {
@@ -94,7 +188,8 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
 
   /** The MatMul that takes this 4-bit weight as MatMulNBits, or -1. */
   private int nBitsMatMul(SourceGraph graph, CompressedWeight w, int opset) throws ConversionException {
-    boolean wanted = format == WeightsFormat.MATMULNBITS || (format == WeightsFormat.AUTO && opset < 21);
+    boolean wanted = format == WeightsFormat.MATMULNBITS
+        || ((format == WeightsFormat.AUTO || format == WeightsFormat.CAST) && opset < 21);
     if (dequantize || !wanted || !w.fourBit()) {
       return -1;
     }
@@ -110,15 +205,28 @@ public final class CompressedWeightsRewrite implements GraphRewrite {
     return MatMulNBits.layout(w, mm.boolAttr("transpose_b")) != null ? matmul : -1;
   }
 
-  private void emit(SourceGraph graph, CompressedWeight w, GraphBuilder out) throws ConversionException {
+  private void emit(SourceGraph graph, CompressedWeight w, String because, GraphBuilder out) throws ConversionException {
     NodeView last = graph.node(w.last());
     if (!dequantize && format != WeightsFormat.FLOAT && !w.nf4() && dequantizeLinear(graph, w, last, out)) {
+      noteDequantizeLinear(w, because, out);
       return;
     }
     if (w.nf4() && !dequantize && format != WeightsFormat.FLOAT) {
       out.metadata("ov2onnx.note.nf4", "nf4 weights are decompressed to float: ONNX has no nf4 type");
     }
     decompress(graph, w, last, out);
+  }
+
+  /** Says why 8-bit weights became DequantizeLinear: the model's provenance ({@code because}) or the flag. */
+  private void noteDequantizeLinear(CompressedWeight w, String because, GraphBuilder out) {
+    if (!w.eightBit()) {
+      return;
+    }
+    String why = because != null ? "because " + because
+        : "as asked (--weights-format " + format.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    out.metadata(NOTE, "8-bit weights as DequantizeLinear, " + why
+        + ": ONNX Runtime dequantizes them on every run unless the session sets session.disable_quant_qdq=1 "
+        + "(--weights-format cast writes Cast -> [Sub] -> Mul, which it folds at load)");
   }
 
   /** How DequantizeLinear holds a weight: its axis (-1: per tensor), block size (0: none) and shapes. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ov2onnx.convert.ConvertOptions;
 import org.ov2onnx.convert.spi.GraphRewrite;
+import org.ov2onnx.openvino.Model;
+import org.ov2onnx.openvino.OpenVinoException;
 
 /**
  * The graph-level rewrites, in the order they run (earlier ones claim nodes first). Add a rewrite
@@ -15,16 +17,20 @@ public final class Rewrites {
   /** Every rewrite, whatever the options (for documentation). */
   public static List<GraphRewrite> all() {
     return List.of(
-        new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false), new Fp16UpcastRewrite(),
+        new StateRewrite(), new CompressedWeightsRewrite(ConvertOptions.WeightsFormat.AUTO, false, null), new Fp16UpcastRewrite(),
         new org.ov2onnx.convert.ops.conv.ConvIntegerRewrite(), new org.ov2onnx.convert.ops.conv.BinaryConvolutionRewrite(),
         new org.ov2onnx.convert.FusionRewrite());
   }
 
-  /** The rewrites that apply under {@code options}, in order. */
-  public static List<GraphRewrite> forOptions(ConvertOptions options) {
+  /**
+   * The rewrites that apply under {@code options} to {@code model}, in order (how compressed
+   * weights are written follows the model's provenance, read from its rt_info).
+   */
+  public static List<GraphRewrite> forOptions(ConvertOptions options, Model model) throws OpenVinoException {
     List<GraphRewrite> list = new ArrayList<>();
     list.add(new StateRewrite());
-    list.add(new CompressedWeightsRewrite(options.weightsFormat(), options.dequantize()));
+    String marker = options.weightsFormat() == ConvertOptions.WeightsFormat.AUTO ? CompressedWeightsRewrite.nncfMarker(model) : null;
+    list.add(new CompressedWeightsRewrite(options.weightsFormat(), options.dequantize(), marker));
     if (options.upcastFp16()) {
       list.add(new Fp16UpcastRewrite());
     }

@@ -16,7 +16,7 @@ import org.ov2onnx.openvino.ElementType;
 import org.ov2onnx.testing.IrBuilder;
 import org.ov2onnx.testing.OpCheck;
 
-/** NNCF-style compressed MatMul weights, written as NNCF writes them, against OpenVINO CPU. */
+/** NNCF-style compressed MatMul weights, written as NNCF writes them (its rt_info marker included), against OpenVINO CPU. */
 class CompressedWeightsRewriteTest {
   private static final Map<String, String> NUMPY = Map.of("auto_broadcast", "numpy");
 
@@ -61,7 +61,7 @@ class CompressedWeightsRewriteTest {
    * x [2, 3, K] · W, W compressed: stored [N, G, g] (transpose_b) or [G, g, N], scales per (row,
    * group) in f16, optional zero points; {@code groups} = 1 and no reshape for per-channel weights.
    */
-  private static IrBuilder model(String name, ElementType storage, boolean zeroPoint, int n, int groups, int g,
+  static IrBuilder model(String name, ElementType storage, boolean zeroPoint, int n, int groups, int g,
       boolean transposeB, boolean grouped) {
     Random random = new Random(name.hashCode());
     boolean signed = storage == ElementType.I4 || storage == ElementType.I8;
@@ -106,7 +106,7 @@ class CompressedWeightsRewriteTest {
   @CsvSource({"u8, true, true, 13", "u8, true, false, 17", "i8, false, true, 21", "u8, true, true, 21"})
   void eightBitPerChannelBecomesDequantizeLinear(String type, boolean zp, boolean transposeB, int opset) throws Exception {
     IrBuilder ir = model("wc8_" + type + zp + transposeB + opset, ElementType.fromOvName(type), zp, 6, 1, 16, transposeB, false);
-    OpCheck.of(ir, dir).opset(opset).run().assertUsesOp("DequantizeLinear").assertNoOp("Multiply");
+    OpCheck.model(NncfMarker.compressed(ir, dir), dir).opset(opset).run().assertUsesOp("DequantizeLinear").assertNoOp("Multiply");
   }
 
   @ParameterizedTest(name = "{0} zp={1} group {2} transpose_b={3}")
@@ -115,7 +115,7 @@ class CompressedWeightsRewriteTest {
       throws Exception {
     String name = "wc4_" + type + zp + group + transposeB;
     IrBuilder ir = model(name, ElementType.fromOvName(type), zp, 8, 2, group, transposeB, true);
-    var outcome = OpCheck.of(ir, dir).run().assertUsesOp("MatMulNBits").assertNoOp("MatMul");
+    var outcome = OpCheck.model(NncfMarker.compressed(ir, dir), dir).run().assertUsesOp("MatMulNBits").assertNoOp("MatMul");
     long onnx = Files.size(outcome.onnx());
     long bin = Files.size(dir.resolve(name + ".bin"));
     assertTrue(onnx < bin + 4096, "the ONNX model (" + onnx + " B) stays about the IR's .bin size (" + bin + " B)");
@@ -126,14 +126,14 @@ class CompressedWeightsRewriteTest {
   void groupedBecomesBlockedDequantizeLinearAtOpset21(String type, boolean zp, int group, boolean transposeB)
       throws Exception {
     IrBuilder ir = model("wc21_" + type + zp + group + transposeB, ElementType.fromOvName(type), zp, 8, 2, group, transposeB, true);
-    OpCheck.of(ir, dir).opset(21).run().assertUsesOp("DequantizeLinear").assertNoOp("MatMulNBits");
+    OpCheck.model(NncfMarker.compressed(ir, dir), dir).opset(21).run().assertUsesOp("DequantizeLinear").assertNoOp("MatMulNBits");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"FLOAT, false", "AUTO, true"})
   void floatWhenAskedFor(WeightsFormat format, boolean dequantize) throws Exception {
     IrBuilder ir = model("wcf_" + format + dequantize, ElementType.U4, true, 8, 2, 32, true, true);
-    OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize)).run()
+    OpCheck.model(NncfMarker.compressed(ir, dir), dir).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize)).run()
         .assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits").assertUsesOp("MatMul");
   }
 
@@ -143,7 +143,7 @@ class CompressedWeightsRewriteTest {
     boolean grouped = group > 0;
     IrBuilder ir = model("wcf8_" + type + group + transposeB + opset, ElementType.fromOvName(type), false, 8, grouped ? 2 : 1,
         grouped ? group : 24, transposeB, grouped);
-    var outcome = OpCheck.of(ir, dir).opset(opset).run().assertUsesOp("DequantizeLinear").assertNoOp("Mul");
+    var outcome = OpCheck.model(NncfMarker.compressed(ir, dir), dir).opset(opset).run().assertUsesOp("DequantizeLinear").assertNoOp("Mul");
     assertTrue(outcome.model().getGraph().getInitializerList().stream()
             .anyMatch(t -> t.getDataType() == org.ov2onnx.onnx.OnnxTypes.toOnnx(ElementType.fromOvName(type)).getNumber()),
         "the weight stays float8");
@@ -156,7 +156,7 @@ class CompressedWeightsRewriteTest {
     IrBuilder ir = model("wcf8n_" + type + grouped + opset, ElementType.fromOvName(type), false, 8, grouped ? 2 : 1, 16, true,
         grouped);
     // per node, the Multiply runs in f16 as the IR says (OpenVINO CPU decompresses in f32)
-    OpCheck.of(ir, dir).options(ConvertOptions.defaults().withWeightsFormat(format)).opset(opset).tolerance(2e-3, 2e-3).run()
+    OpCheck.model(NncfMarker.compressed(ir, dir), dir).options(ConvertOptions.defaults().withWeightsFormat(format)).opset(opset).tolerance(2e-3, 2e-3).run()
         .assertNoOp("DequantizeLinear").assertUsesOp("Mul");
   }
 
@@ -173,7 +173,7 @@ class CompressedWeightsRewriteTest {
   @CsvSource({"32, 17", "16, 21"})
   void nf4IsDecompressedWithANote(int group, int opset) throws Exception {
     IrBuilder ir = model("wcnf4_" + group + "_" + opset, ElementType.NF4, false, 8, 2, group, true, true);
-    var outcome = OpCheck.of(ir, dir).opset(opset).run().assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits");
+    var outcome = OpCheck.model(NncfMarker.compressed(ir, dir), dir).opset(opset).run().assertNoOp("DequantizeLinear").assertNoOp("MatMulNBits");
     assertTrue(outcome.model().getMetadataPropsList().stream().anyMatch(p -> p.getKey().equals("ov2onnx.note.nf4")),
         "a note says nf4 was decompressed");
   }

@@ -18,7 +18,7 @@ import org.ov2onnx.testing.OpCheck;
 
 /**
  * The int8 token embedding of an NNCF-compressed LLM (a u8/i8 table read by Gather) against
- * OpenVINO CPU: the compressed rows are gathered and only those are dequantized.
+ * OpenVINO CPU (the IR carries NNCF's rt_info marker): the compressed rows are gathered and only those are dequantized.
  */
 class LlmWeightsRewriteTest {
   private static final Map<String, String> NUMPY = Map.of("auto_broadcast", "numpy");
@@ -26,7 +26,7 @@ class LlmWeightsRewriteTest {
   @TempDir Path dir;
 
   /** An 8-bit [rows, cols] weight compressed as NNCF writes it, scales per row or per tensor; returns its f32 port. */
-  private static String weight(IrBuilder ir, Random random, ElementType storage, boolean zeroPoint, long[] shape,
+  static String weight(IrBuilder ir, Random random, ElementType storage, boolean zeroPoint, long[] shape,
       long[] scaleShape, boolean toF32) {
     boolean signed = storage == ElementType.I8;
     int n = (int) (shape[0] * shape[1]);
@@ -70,7 +70,7 @@ class LlmWeightsRewriteTest {
     String axis = ir.constant("axis", ElementType.I64, new long[0], 0);
     Map<String, String> attrs = version == 8 ? Map.of("batch_dims", "0") : Map.of();
     ir.result(ir.op("Gather", version, attrs, table, ids, axis));
-    var outcome = OpCheck.of(ir, dir).range("ids", 0, vocab - 1).run().assertUsesOp("DequantizeLinear");
+    var outcome = OpCheck.model(NncfMarker.compressed(ir, dir), dir).range("ids", 0, vocab - 1).run().assertUsesOp("DequantizeLinear");
     NodeProto dq = outcome.model().getGraph().getNodeList().stream()
         .filter(n -> n.getOpType().equals("DequantizeLinear")).findFirst().orElseThrow();
     String producer = outcome.model().getGraph().getNodeList().stream()
@@ -85,7 +85,7 @@ class LlmWeightsRewriteTest {
     String ids = ir.parameter("ids", ElementType.I64, "3");
     String table = weight(ir, new Random(3), ElementType.U8, true, new long[] {16, 8}, new long[] {16, 1}, true);
     ir.result(ir.op("Gather", 8, Map.of("batch_dims", "0"), table, ids, ir.constant("axis", ElementType.I64, new long[0], 0)));
-    OpCheck.of(ir, dir).range("ids", 0, 15).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize))
+    OpCheck.model(NncfMarker.compressed(ir, dir), dir).range("ids", 0, 15).options(ConvertOptions.defaults().withWeightsFormat(format).withDequantize(dequantize))
         .run().assertNoOp("DequantizeLinear");
   }
 }
