@@ -94,6 +94,10 @@ OVX_API int ovx_core_compile(ovx_core* core, ovx_model* model, const char* devic
 
 /* ---- model ---- */
 OVX_API void ovx_model_free(ovx_model* model);
+/* Frees the model's graph (its nodes) but not the model: the constant views opened on it keep
+ * reading their data until ovx_model_free, which releases the weights file as always. Any other
+ * use of the model then fails. For freeing the graph while its weights are being written out. */
+OVX_API int ovx_model_drop_graph(ovx_model* model);
 OVX_API const char* ovx_model_name(ovx_model* model);
 OVX_API int64_t ovx_model_node_count(ovx_model* model);
 OVX_API int64_t ovx_model_input_count(ovx_model* model);

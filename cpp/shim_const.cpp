@@ -352,7 +352,7 @@ int ovx_model_weights_extent(ovx_model* model, const char* weights_path, int64_t
         auto maps = mappings_of(weights_path);
         int64_t extent = -1;
         int64_t unmapped = 0;
-        each_constant(model->model, [&](const ov::op::v0::Constant& c) {
+        each_constant(model->graph(), [&](const ov::op::v0::Constant& c) {
             if (c.get_byte_size() == 0)
                 return;
             auto begin = reinterpret_cast<uintptr_t>(c.get_data_ptr());

@@ -287,7 +287,7 @@ int ovx_core_compile(ovx_core* core, ovx_model* model, const char* device, const
             }
         }
         auto result = std::make_unique<ovx_compiled>();
-        result->compiled = core->core.compile_model(model->model, device, config);
+        result->compiled = core->core.compile_model(model->graph(), device, config);
         *out = result.release();
         return OVX_OK;
     });
@@ -300,11 +300,32 @@ void ovx_model_free(ovx_model* model) {
     });
 }
 
+int ovx_model_drop_graph(ovx_model* model) {
+    return guarded(OVX_ERR_INVALID_ARG, [&] {
+        if (model == nullptr)
+            return fail(OVX_ERR_INVALID_ARG, "model is NULL");
+        // the regions stay: views keep reading the weights until ovx_model_free releases them
+        model->ordered.clear();
+        model->ordered.shrink_to_fit();
+        model->index_of.clear();
+        model->index_by_id.clear();
+        model->info.clear();
+        model->model.reset();
+        return OVX_OK;
+    });
+}
+
+const std::shared_ptr<ov::Model>& ovx_model::graph() const {
+    if (!model)
+        throw std::logic_error("the model's graph was freed");
+    return model;
+}
+
 const char* ovx_model_name(ovx_model* model) {
     return guarded_value<const char*>(nullptr, [&]() -> const char* {
         if (model == nullptr)
             throw std::invalid_argument("model is NULL");
-        return model->model->get_friendly_name().c_str();
+        return model->graph()->get_friendly_name().c_str();
     });
 }
 
@@ -320,7 +341,7 @@ int64_t ovx_model_input_count(ovx_model* model) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
         if (model == nullptr)
             throw std::invalid_argument("model is NULL");
-        return static_cast<int64_t>(model->model->get_parameters().size());
+        return static_cast<int64_t>(model->graph()->get_parameters().size());
     });
 }
 
@@ -328,7 +349,7 @@ int64_t ovx_model_output_count(ovx_model* model) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
         if (model == nullptr)
             throw std::invalid_argument("model is NULL");
-        return static_cast<int64_t>(model->model->get_results().size());
+        return static_cast<int64_t>(model->graph()->get_results().size());
     });
 }
 
@@ -336,7 +357,7 @@ int64_t ovx_model_input_node(ovx_model* model, int64_t input) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
         if (model == nullptr)
             throw std::invalid_argument("model is NULL");
-        const auto& params = model->model->get_parameters();
+        const auto& params = model->graph()->get_parameters();
         if (input < 0 || input >= static_cast<int64_t>(params.size()))
             throw std::out_of_range("input index " + std::to_string(input) + " is out of range");
         int64_t i = model->index_of_node(params[input].get());
@@ -350,7 +371,7 @@ int64_t ovx_model_output_node(ovx_model* model, int64_t output) {
     return guarded_value<int64_t>(-1, [&]() -> int64_t {
         if (model == nullptr)
             throw std::invalid_argument("model is NULL");
-        const auto& results = model->model->get_results();
+        const auto& results = model->graph()->get_results();
         if (output < 0 || output >= static_cast<int64_t>(results.size()))
             throw std::out_of_range("output index " + std::to_string(output) + " is out of range");
         int64_t i = model->index_of_node(results[output].get());
@@ -364,7 +385,7 @@ int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, in
     return guarded(OVX_ERR_INVALID_ARG, [&] {
         if (model == nullptr || (rank > 0 && minmax == nullptr))
             return fail(OVX_ERR_INVALID_ARG, "model and minmax must not be NULL");
-        const auto& params = model->model->get_parameters();
+        const auto& params = model->graph()->get_parameters();
         if (input < 0 || input >= static_cast<int64_t>(params.size()))
             return fail(OVX_ERR_INVALID_ARG, "input index " + std::to_string(input) + " is out of range");
         ov::PartialShape shape = ov::PartialShape::dynamic();
@@ -375,7 +396,7 @@ int ovx_model_reshape(ovx_model* model, int64_t input, const int64_t* minmax, in
             shape = ov::PartialShape(dims);
         }
         std::map<ov::Output<ov::Node>, ov::PartialShape> shapes{{params[input]->output(0), shape}};
-        model->model->reshape(shapes);
+        model->graph()->reshape(shapes);
         // reshape may re-validate and replace nodes: recompute the order, forget cached node info
         model->refresh();
         return OVX_OK;
@@ -386,11 +407,11 @@ int ovx_model_set_input_type(ovx_model* model, int64_t input, const char* elemen
     return guarded(OVX_ERR_INVALID_ARG, [&] {
         if (model == nullptr || element_type == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "model and element_type must not be NULL");
-        const auto& params = model->model->get_parameters();
+        const auto& params = model->graph()->get_parameters();
         if (input < 0 || input >= static_cast<int64_t>(params.size()))
             return fail(OVX_ERR_INVALID_ARG, "input index " + std::to_string(input) + " is out of range");
         params[input]->set_element_type(parse_element_type(element_type));
-        model->model->validate_nodes_and_infer_types();
+        model->graph()->validate_nodes_and_infer_types();
         model->refresh();
         return OVX_OK;
     });
@@ -400,7 +421,7 @@ int ovx_model_clone(ovx_model* model, ovx_model** out) {
     return guarded(OVX_ERR_GENERAL, [&] {
         if (model == nullptr || out == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "model and out must not be NULL");
-        *out = new ovx_model(model->model->clone());
+        *out = new ovx_model(model->graph()->clone());
         return OVX_OK;
     });
 }
@@ -409,7 +430,7 @@ int ovx_model_add_output(ovx_model* model, const char* tensor_name) {
     return guarded(OVX_ERR_NOT_FOUND, [&] {
         if (model == nullptr || tensor_name == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "model and tensor_name must not be NULL");
-        model->model->add_output(std::string(tensor_name));
+        model->graph()->add_output(std::string(tensor_name));
         model->refresh();
         return OVX_OK;
     });
@@ -419,7 +440,7 @@ int ovx_model_add_output_of(ovx_model* model, const char* op_name, int64_t port)
     return guarded(OVX_ERR_NOT_FOUND, [&] {
         if (model == nullptr || op_name == nullptr || port < 0)
             return fail(OVX_ERR_INVALID_ARG, "model and op_name must not be NULL, port must not be negative");
-        model->model->add_output(std::string(op_name), static_cast<size_t>(port));
+        model->graph()->add_output(std::string(op_name), static_cast<size_t>(port));
         model->refresh();
         return OVX_OK;
     });
@@ -429,7 +450,7 @@ int ovx_model_save(ovx_model* model, const char* xml_path, int compress_to_fp16)
     return guarded(OVX_ERR_GENERAL, [&] {
         if (model == nullptr || xml_path == nullptr)
             return fail(OVX_ERR_INVALID_ARG, "model and xml_path must not be NULL");
-        ov::save_model(model->model, xml_path, compress_to_fp16 != 0);
+        ov::save_model(model->graph(), xml_path, compress_to_fp16 != 0);
         return OVX_OK;
     });
 }
@@ -446,7 +467,7 @@ int ovx_model_has_rt_info(ovx_model* model, const char* path, int* out) {
         for (const std::string& key : keys)
             if (key.empty())
                 return fail(OVX_ERR_INVALID_ARG, "rt_info path '" + std::string(path) + "' has an empty key");
-        *out = model->model->has_rt_info(keys) ? 1 : 0;
+        *out = model->graph()->has_rt_info(keys) ? 1 : 0;
         return OVX_OK;
     });
 }

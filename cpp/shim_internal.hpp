@@ -117,6 +117,8 @@ struct ovx_model : ovx::Counted<ovx::MODELS> {
     std::vector<ovx::NodeInfo> info;
 
     explicit ovx_model(std::shared_ptr<ov::Model> m);
+    // The graph, or throws std::logic_error once ovx_model_drop_graph freed it.
+    const std::shared_ptr<ov::Model>& graph() const;
     // Recomputes the node order and forgets cached node info (after the graph changed).
     void refresh();
     // The node at index i, or throws std::out_of_range naming the index.

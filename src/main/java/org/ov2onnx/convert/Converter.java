@@ -84,11 +84,33 @@ public final class Converter {
         Model m = core.readModel(model, options.weights())) {
       applyInputs(m, options.inputs());
       try (Conversion c = toOnnx(m, options, model.getFileName().toString())) {
-        OnnxModelWriter.Written w = OnnxModelWriter.write(c.model, output, options.externalData(), options.progress());
+        // the initializers are views of the constants' data, which stay readable until the model
+        // is closed: OpenVINO's graph is freed on the other core while they are written
+        Thread freeing = m.dropGraphInBackground();
+        OnnxModelWriter.Written w;
+        try {
+          w = OnnxModelWriter.write(c.model, output, options.externalData(), options.progress());
+        } finally {
+          joinUninterruptibly(freeing);
+        }
         return new ConversionResult(
             w.model(), w.data(), options.opset(), c.sourceNodes, c.model.getGraph().getNodeCount(),
             c.model.getGraph().getInitializerCount(), c.weightBytes, c.customOps, c.operations);
       }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -32,7 +32,12 @@ public final class Model implements AutoCloseable {
     this.source = source;
   }
 
+  private volatile boolean graphDropped;
+
   ovx_model handle() {
+    if (graphDropped) {
+      throw new IllegalStateException("Model " + source + " is closed (its graph was freed)");
+    }
     return handle.get();
   }
 
@@ -248,6 +253,22 @@ public final class Model implements AutoCloseable {
   @Override
   public void close() {
     handle.close();
+  }
+
+  /**
+   * Starts freeing this model's graph on another thread and returns that thread. The constant data
+   * taken from it so far ({@link Node#constant()}) stays readable until {@link #close()}, which
+   * releases the weights file as always; anything else of this model is closed at once. A converted
+   * model's initializers are such data: it can be written while OpenVINO's graph is freed (tens of
+   * milliseconds on a large graph).
+   */
+  public Thread dropGraphInBackground() {
+    ovx_model pointer = handle();
+    graphDropped = true;
+    Thread t = new Thread(() -> Shim.ovx_model_drop_graph(pointer), "ov2onnx-free-graph");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   @Override

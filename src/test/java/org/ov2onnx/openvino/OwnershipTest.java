@@ -82,6 +82,61 @@ class OwnershipTest {
     }
   }
 
+  /** Every Constant's bytes, read from its view. */
+  private static java.util.List<byte[]> bytesOf(java.util.List<ConstantData> views) {
+    java.util.List<byte[]> all = new java.util.ArrayList<>();
+    for (ConstantData c : views) {
+      java.nio.ByteBuffer b = c.bytes().duplicate();
+      byte[] copy = new byte[b.remaining()];
+      b.get(copy);
+      all.add(copy);
+    }
+    return all;
+  }
+
+  @Test
+  void constantViewsKeepTheirDataWhenTheGraphIsFreedInTheBackground() throws Exception {
+    try (Core core = Core.create()) {
+      java.util.List<ConstantData> views = new java.util.ArrayList<>();
+      Model model = core.readModel(Fixtures.sample());
+      for (Node n : model.nodes()) {
+        if (n.type().equals("Constant")) {
+          views.add(n.constant());
+        }
+      }
+      java.util.List<byte[]> before = bytesOf(views);
+      assertTrue(before.stream().anyMatch(b -> b.length > 0 && !java.util.Arrays.equals(b, new byte[b.length])),
+          "the sample has weights that are not all zeros");
+      model.dropGraphInBackground().join();
+      assertThrows(IllegalStateException.class, model::inputs);
+      java.util.List<byte[]> after = bytesOf(views);
+      for (int i = 0; i < before.size(); i++) {
+        assertArrayEquals(before.get(i), after.get(i), "constant " + i);
+      }
+      model.close(); // releases the weights: the views read zeros from then on
+      for (byte[] b : bytesOf(views)) {
+        assertArrayEquals(new byte[b.length], b);
+      }
+    }
+  }
+
+  @Test
+  void constantViewsReadZerosOnceTheModelIsClosed() throws Exception {
+    try (Core core = Core.create()) {
+      java.util.List<ConstantData> views = new java.util.ArrayList<>();
+      Model model = core.readModel(Fixtures.sample());
+      for (Node n : model.nodes()) {
+        if (n.type().equals("Constant")) {
+          views.add(n.constant());
+        }
+      }
+      model.close();
+      for (byte[] b : bytesOf(views)) {
+        assertArrayEquals(new byte[b.length], b);
+      }
+    }
+  }
+
   /** Lets the cleaner release what the GC found unreachable; returns the live handles then. */
   static long[] settledLiveHandles(long[] expected) throws InterruptedException {
     long[] live = liveHandles();
