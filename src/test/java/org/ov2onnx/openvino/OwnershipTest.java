@@ -82,6 +82,16 @@ class OwnershipTest {
     }
   }
 
+  private static java.util.List<ConstantData> constantViews(Model model) throws OpenVinoException {
+    java.util.List<ConstantData> views = new java.util.ArrayList<>();
+    for (Node n : model.nodes()) {
+      if (n.type().equals("Constant")) {
+        views.add(n.constant());
+      }
+    }
+    return views;
+  }
+
   /** Every Constant's bytes, read from its view. */
   private static java.util.List<byte[]> bytesOf(java.util.List<ConstantData> views) {
     java.util.List<byte[]> all = new java.util.ArrayList<>();
@@ -97,13 +107,8 @@ class OwnershipTest {
   @Test
   void constantViewsKeepTheirDataWhenTheGraphIsFreedInTheBackground() throws Exception {
     try (Core core = Core.create()) {
-      java.util.List<ConstantData> views = new java.util.ArrayList<>();
       Model model = core.readModel(Fixtures.sample());
-      for (Node n : model.nodes()) {
-        if (n.type().equals("Constant")) {
-          views.add(n.constant());
-        }
-      }
+      java.util.List<ConstantData> views = constantViews(model);
       java.util.List<byte[]> before = bytesOf(views);
       assertTrue(before.stream().anyMatch(b -> b.length > 0 && !java.util.Arrays.equals(b, new byte[b.length])),
           "the sample has weights that are not all zeros");
@@ -123,13 +128,8 @@ class OwnershipTest {
   @Test
   void constantViewsReadZerosOnceTheModelIsClosed() throws Exception {
     try (Core core = Core.create()) {
-      java.util.List<ConstantData> views = new java.util.ArrayList<>();
       Model model = core.readModel(Fixtures.sample());
-      for (Node n : model.nodes()) {
-        if (n.type().equals("Constant")) {
-          views.add(n.constant());
-        }
-      }
+      java.util.List<ConstantData> views = constantViews(model);
       model.close();
       for (byte[] b : bytesOf(views)) {
         assertArrayEquals(new byte[b.length], b);
