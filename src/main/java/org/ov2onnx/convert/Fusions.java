@@ -22,7 +22,10 @@ import org.ov2onnx.openvino.ElementType;
  *   <li>Maximum(x, scalar lo) → Minimum(scalar hi), lo ≤ hi, floats: one Clip (how OpenVINO's
  *       readers often express ONNX's Clip and ReLU6);
  *   <li>x · clamp(x + 3, 0, 6) / 6, floats: one HardSwish ({@link HardSwishFusion}), found first, so
- *       that its Maximum → Minimum is not taken by the Clip fusion.
+ *       that its Maximum → Minimum is not taken by the Clip fusion;
+ *   <li>Multiply or Add by a one-value or per-channel constant after a convolution: the same node
+ *       with the constant second and shaped [C, 1, …], which ONNX Runtime folds into the Conv
+ *       ({@link ConvAffineFusion}; a chain of one node).
  * </ul>
  */
 final class Fusions {
@@ -42,7 +45,9 @@ final class Fusions {
   static Fusions find(GraphIndex index, int opset) throws ConversionException {
     int n = index.nodes.size();
     Fusions chains = new Fusions(n);
-    if (!index.types.contains("MVN") && !index.types.contains("Maximum") && !index.types.contains("Clamp")) {
+    boolean convolutions = index.types.contains("Convolution") || index.types.contains("GroupConvolution");
+    if (!index.types.contains("MVN") && !index.types.contains("Maximum") && !index.types.contains("Clamp")
+        && !convolutions) {
       return chains;
     }
     // consumers[node] = the (node, input) pairs reading output 0 of node
@@ -66,6 +71,10 @@ final class Fusions {
       }
       if (index.types.get(i).equals("Maximum") && index.versions.get(i) == 1) {
         chains.findClip(index, consumers, i);
+      }
+      if (convolutions && !chains.covers(i)) {
+        int node = i;
+        ConvAffineFusion.find(index, consumers, i).ifPresent(e -> chains.put(new int[] {node}, e));
       }
       if (!index.types.get(i).equals("MVN") || opset < 17) {
         continue;
