@@ -15,7 +15,7 @@ import org.ov2onnx.openvino.PartialShape;
  * A Multiply or Add by a constant that is one value or one per channel, on a convolution's output
  * (directly, or through other such nodes, each the only reader of the one before), written the way
  * ONNX Runtime's ConvMulFusion and ConvAddFusion fold into the Conv's weights and bias: the
- * constant as the second input, shaped [C, 1, …, 1]. OpenVINO's readers keep such constants as
+ * constant as the second input, shaped [C, 1, …, 1] (a Multiply's one value as a scalar). OpenVINO's readers keep such constants as
  * they were written, e.g. a learnable affine block's scale and bias as [1]-shaped first inputs
  * (PP-OCRv4's backbone has one after most convolutions), which ONNX Runtime then cannot fold.
  *
@@ -38,8 +38,7 @@ final class ConvAffineFusion {
     }
     NodeViewImpl node = new NodeViewImpl(index, i);
     ElementType t = node.outputType(0);
-    if ((t != ElementType.F32 && t != ElementType.F16) || !node.attributes().containsKey("auto_broadcast")
-        || !node.stringAttr("auto_broadcast").equalsIgnoreCase("numpy")) {
+    if ((t != ElementType.F32 && t != ElementType.F16) || !Fusions.numpy(node)) {
       return Optional.empty();
     }
     int value = valueInput(index, i);
@@ -63,8 +62,11 @@ final class ConvAffineFusion {
     String input = node.input(value);
     String output = node.output(0);
     String op = index.types.get(i).equals("Add") ? "Add" : "Mul";
-    return Optional.of(graph -> graph.add(
-        OnnxNode.op(op).inputs(input, graph.constant(t, constShape, perChannel)).outputs(output)));
+    // ConvMulFusion also takes a scalar (smaller); ConvAddFusion only [C, 1, …]
+    boolean scalar = op.equals("Mul") && constant.get().elementCount() == 1;
+    return Optional.of(graph -> graph.add(OnnxNode.op(op)
+        .inputs(input, scalar ? graph.scalar(t, perChannel[0]) : graph.constant(t, constShape, perChannel))
+        .outputs(output)));
   }
 
   /**
@@ -128,7 +130,7 @@ final class ConvAffineFusion {
    * rank-{@code rank} tensor (shape [C], [C, 1, …] or [1, C, 1, …] as numpy aligns it, to axis 1);
    * else null.
    */
-  private static double[] perChannel(long[] shape, double[] values, int c, int rank) {
+  static double[] perChannel(long[] shape, double[] values, int c, int rank) {
     if (values.length == 1) {
       double[] out = new double[c];
       Arrays.fill(out, values[0]);

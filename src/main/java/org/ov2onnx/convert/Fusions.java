@@ -25,7 +25,9 @@ import org.ov2onnx.openvino.ElementType;
  *       that its Maximum → Minimum is not taken by the Clip fusion;
  *   <li>Multiply or Add by a one-value or per-channel constant after a convolution: the same node
  *       with the constant second and shaped [C, 1, …], which ONNX Runtime folds into the Conv
- *       ({@link ConvAffineFusion}; a chain of one node).
+ *       ({@link ConvAffineFusion}; a chain of one node);
+ *   <li>Multiply → Add by one-value or per-channel f32 constants elsewhere: one
+ *       BatchNormalization with mean 0, variance 1 and epsilon 0 ({@link ChannelAffineFusion}).
  * </ul>
  */
 final class Fusions {
@@ -47,7 +49,7 @@ final class Fusions {
     Fusions chains = new Fusions(n);
     boolean convolutions = index.types.contains("Convolution") || index.types.contains("GroupConvolution");
     if (!index.types.contains("MVN") && !index.types.contains("Maximum") && !index.types.contains("Clamp")
-        && !convolutions) {
+        && !convolutions && !index.types.contains("Multiply")) {
       return chains;
     }
     // consumers[node] = the (node, input) pairs reading output 0 of node
@@ -75,6 +77,9 @@ final class Fusions {
       if (convolutions && !chains.covers(i)) {
         int node = i;
         ConvAffineFusion.find(index, consumers, i).ifPresent(e -> chains.put(new int[] {node}, e));
+      }
+      if (!chains.covers(i)) {
+        ChannelAffineFusion.find(index, consumers, i).ifPresent(chain -> chains.put(chain.nodes(), chain.emitter()));
       }
       if (!index.types.get(i).equals("MVN") || opset < 17) {
         continue;
@@ -174,14 +179,19 @@ final class Fusions {
     members.put(max, new int[] {min[0]});
   }
 
+  /** Whether the binary node broadcasts numpy-style. */
+  static boolean numpy(NodeViewImpl node) throws ConversionException {
+    return node.attributes().containsKey("auto_broadcast")
+        && node.stringAttr("auto_broadcast").toLowerCase(Locale.ROOT).equals("numpy");
+  }
+
   /**
    * For a binary f32/f16 node of numpy broadcast with one input a one-element constant and an
    * output shaped as its other input: the index of that other input; else -1.
    */
   static int scalarOperand(NodeViewImpl node) throws ConversionException {
     ElementType t = node.outputType(0);
-    if ((t != ElementType.F32 && t != ElementType.F16) || !node.attributes().containsKey("auto_broadcast")
-        || !node.stringAttr("auto_broadcast").toLowerCase(Locale.ROOT).equals("numpy")) {
+    if ((t != ElementType.F32 && t != ElementType.F16) || !numpy(node)) {
       return -1;
     }
     for (int x = 0; x < 2; x++) {

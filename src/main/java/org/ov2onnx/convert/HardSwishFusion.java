@@ -71,7 +71,7 @@ final class HardSwishFusion {
     NodeViewImpl mulView = new NodeViewImpl(index, mul[0]);
     Node.Source xs = index.sources.get(add).get(x);
     Node.Source other = index.sources.get(mul[0]).get(1 - mul[1]);
-    if (!xs.equals(other) || !numpy(mulView) || !mulView.outputShape(0).equals(addView.inputShape(x))) {
+    if (!xs.equals(other) || !Fusions.numpy(mulView) || !mulView.outputShape(0).equals(addView.inputShape(x))) {
       return Optional.empty();
     }
     NodeViewImpl tailView = new NodeViewImpl(index, tail[0]);
@@ -113,10 +113,5 @@ final class HardSwishFusion {
   private static boolean isSixth(NodeViewImpl node, int input) throws ConversionException {
     double[] c = node.constantDoubles(input);
     return c.length == 1 && c[0] == (double) (float) (1.0 / 6);
-  }
-
-  private static boolean numpy(NodeViewImpl node) throws ConversionException {
-    return node.attributes().containsKey("auto_broadcast")
-        && node.stringAttr("auto_broadcast").equalsIgnoreCase("numpy");
   }
 }

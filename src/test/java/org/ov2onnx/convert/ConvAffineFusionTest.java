@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,20 +35,21 @@ class ConvAffineFusionTest {
    * convolution, is rewritten all the same), shared (the convolution's output
    * is also a model output, so nothing after it is rewritten), nonconst (the Multiply reads a
    * parameter), broadcast (the last Add's constant [2, 1, 1, 1] makes the output larger).
-   * expected: the shape of the bias Add's, the Multiply's and the last Add's second input, "-" when
-   * it is not a constant.
+   * expected: the Add, Mul and BatchNormalization nodes in order, each Add and Mul with the shape
+   * of its second input ("-" when it is not a constant, "scalar" for rank 0). A shared convolution output leaves its
+   * affine block to the BatchNormalization fusion ({@link ChannelAffineFusion}).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "conv,4 1 1;4 1 1;4 1 1",
-    "dynamic,4 1 1;4 1 1;4 1 1",
-    "group,3 1 1;3 1 1;3 1 1",
-    "conv1d,4 1;4 1;4 1",
-    "perchannel,4 1 1;4 1 1;4 1 1",
-    "spatial,4 1 1;-;4 1 1",
-    "shared,1 4 1 1;-;1",
-    "nonconst,4 1 1;-;1",
-    "broadcast,4 1 1;4 1 1;2 1 1 1"
+    "conv,Add 4 1 1;Mul scalar;Add 4 1 1",
+    "dynamic,Add 4 1 1;Mul scalar;Add 4 1 1",
+    "group,Add 3 1 1;Mul scalar;Add 3 1 1",
+    "conv1d,Add 4 1;Mul scalar;Add 4 1",
+    "perchannel,Add 4 1 1;Mul 4 1 1;Add 4 1 1",
+    "spatial,Add 4 1 1;Mul -;Add 4 1 1",
+    "shared,Add 1 4 1 1;BatchNormalization",
+    "nonconst,Add 4 1 1;Mul -;Add 1",
+    "broadcast,Add 4 1 1;Mul scalar;Add 2 1 1 1"
   })
   void affine(String variant, String expected) throws Exception {
     IrBuilder ir = new IrBuilder("conv_affine");
@@ -83,17 +83,16 @@ class ConvAffineFusionTest {
       check.shape("x", 1, 3, 7, 5);
     }
     ModelProto m = check.run().model();
-    List<NodeProto> nodes = m.getGraph().getNodeList();
-    String[] want = expected.split(";");
-    String[] ops = {"Add", "Mul", "Add"};
-    int found = 0;
-    for (NodeProto n : nodes) {
-      if (found < ops.length && n.getOpType().equals(ops[found])) {
-        assertEquals(want[found], secondConstant(m, n), n.getName() + " (" + ops[found] + ")");
-        found++;
+    StringBuilder got = new StringBuilder();
+    for (NodeProto n : m.getGraph().getNodeList()) {
+      switch (n.getOpType()) {
+        case "Add", "Mul" -> got.append(got.isEmpty() ? "" : ";").append(n.getOpType()).append(' ')
+            .append(secondConstant(m, n));
+        case "BatchNormalization" -> got.append(got.isEmpty() ? "" : ";").append(n.getOpType());
+        default -> { }
       }
     }
-    assertEquals(ops.length, found, "the bias Add, the Multiply and the last Add: " + nodes);
+    assertEquals(expected, got.toString());
   }
 
   private static Map<String, String> window(int rank) {
@@ -102,11 +101,11 @@ class ConvAffineFusionTest {
     return Map.of("strides", ones, "dilations", ones, "pads_begin", zeros, "pads_end", zeros, "auto_pad", "explicit");
   }
 
-  /** The dims of node n's second input when it is an initializer ("4 1 1"), else "-". */
+  /** The dims of node n's second input when it is an initializer ("4 1 1", "scalar"), else "-". */
   private static String secondConstant(ModelProto m, NodeProto n) {
     for (TensorProto t : m.getGraph().getInitializerList()) {
       if (n.getInputCount() > 1 && t.getName().equals(n.getInput(1))) {
-        return t.getDimsList().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("");
+        return t.getDimsList().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse("scalar");
       }
     }
     return "-";
