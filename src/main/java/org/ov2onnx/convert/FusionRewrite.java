@@ -11,7 +11,9 @@ import org.ov2onnx.convert.spi.SourceGraph;
 /**
  * Fused ONNX operations ONNX Runtime runs at its best ({@link Fusions}): MVN → Multiply → Add over
  * the normalized axes as one LayerNormalization (opset 17+), Maximum → Minimum with scalar bounds
- * as one Clip. Each chain is emitted at its first node; the nodes it absorbs convert to nothing.
+ * as one Clip, x · clamp(x + 3, 0, 6) / 6 as one HardSwish, a convolution's Multiply/Add by a
+ * constant shaped for ONNX Runtime's Conv folding, other such Multiply → Add pairs as one
+ * BatchNormalization. Each chain is emitted at its first node; the nodes it absorbs convert to nothing.
  */
 public final class FusionRewrite implements GraphRewrite {
   @Override
@@ -22,7 +24,11 @@ public final class FusionRewrite implements GraphRewrite {
   @Override
   public String description() {
     return "MVN → Multiply(constant) → Add(constant) over the normalized axes → LayerNormalization (opset 17+); "
-        + "Maximum(x, scalar lo) → Minimum(scalar hi), lo ≤ hi → Clip";
+        + "Maximum(x, scalar lo) → Minimum(scalar hi), lo ≤ hi → Clip; "
+        + "x · clamp(x + 3, 0, 6) / 6 (Add, Maximum → Minimum or Clamp, Multiply, Divide or Multiply by 1/6) → HardSwish; "
+        + "Multiply/Add by a one-value or per-channel constant after a convolution → the constant second, shaped [C, 1, …] "
+        + "(ONNX Runtime folds it into the Conv); "
+        + "other Multiply → Add by one-value or per-channel f32 constants → BatchNormalization(mean 0, var 1, epsilon 0)";
   }
 
   @Override

@@ -20,11 +20,18 @@ import org.ov2onnx.openvino.ElementType;
  *   <li>MVN → Multiply(constant scale) → Add(constant bias): one LayerNormalization ({@link
  *       LayerNormalizationFusion} decides what is exact);
  *   <li>Maximum(x, scalar lo) → Minimum(scalar hi), lo ≤ hi, floats: one Clip (how OpenVINO's
- *       readers often express ONNX's Clip and ReLU6).
+ *       readers often express ONNX's Clip and ReLU6);
+ *   <li>x · clamp(x + 3, 0, 6) / 6, floats: one HardSwish ({@link HardSwishFusion}), found first, so
+ *       that its Maximum → Minimum is not taken by the Clip fusion;
+ *   <li>Multiply or Add by a one-value or per-channel constant after a convolution: the same node
+ *       with the constant second and shaped [C, 1, …], which ONNX Runtime folds into the Conv
+ *       ({@link ConvAffineFusion}; a chain of one node);
+ *   <li>Multiply → Add by one-value or per-channel f32 constants elsewhere: one
+ *       BatchNormalization with mean 0, variance 1 and epsilon 0 ({@link ChannelAffineFusion}).
  * </ul>
  */
 final class Fusions {
-  private interface Emitter {
+  interface Emitter {
     void emit(org.ov2onnx.convert.spi.GraphBuilder graph) throws ConversionException;
   }
 
@@ -40,7 +47,9 @@ final class Fusions {
   static Fusions find(GraphIndex index, int opset) throws ConversionException {
     int n = index.nodes.size();
     Fusions chains = new Fusions(n);
-    if (!index.types.contains("MVN") && !index.types.contains("Maximum")) {
+    boolean convolutions = index.types.contains("Convolution") || index.types.contains("GroupConvolution");
+    if (!index.types.contains("MVN") && !index.types.contains("Maximum") && !index.types.contains("Clamp")
+        && !convolutions && !index.types.contains("Multiply")) {
       return chains;
     }
     // consumers[node] = the (node, input) pairs reading output 0 of node
@@ -54,8 +63,23 @@ final class Fusions {
       }
     }
     for (int i = 0; i < n; i++) {
+      if (index.types.get(i).equals("Add") && index.versions.get(i) == 1) {
+        HardSwishFusion.find(index, consumers, i).ifPresent(chain -> chains.put(chain.nodes(), chain.emitter()));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (chains.covers(i)) {
+        continue;
+      }
       if (index.types.get(i).equals("Maximum") && index.versions.get(i) == 1) {
         chains.findClip(index, consumers, i);
+      }
+      if (convolutions && !chains.covers(i)) {
+        int node = i;
+        ConvAffineFusion.find(index, consumers, i).ifPresent(e -> chains.put(new int[] {node}, e));
+      }
+      if (!chains.covers(i)) {
+        ChannelAffineFusion.find(index, consumers, i).ifPresent(chain -> chains.put(chain.nodes(), chain.emitter()));
       }
       if (!index.types.get(i).equals("MVN") || opset < 17) {
         continue;
@@ -67,7 +91,7 @@ final class Fusions {
       }
       int[] mul = onlyConsumer(index, consumers, i, "Multiply");
       Optional<double[]> scale = Optional.empty();
-      if (mul != null) {
+      if (mul != null && !chains.covers(mul[0])) {
         scale = LayerNormalizationFusion.affine(mvn, axis, new NodeViewImpl(index, mul[0]), mul[1]);
       }
       if (scale.isEmpty()) {
@@ -75,7 +99,7 @@ final class Fusions {
       }
       int[] add = onlyConsumer(index, consumers, mul[0], "Add");
       Optional<double[]> bias = Optional.empty();
-      if (add != null) {
+      if (add != null && !chains.covers(add[0])) {
         bias = LayerNormalizationFusion.affine(mvn, axis, new NodeViewImpl(index, add[0]), add[1]);
       }
       int last = bias.isPresent() ? add[0] : mul[0];
@@ -92,8 +116,17 @@ final class Fusions {
     return chains;
   }
 
+  /** Registers a chain: {@code nodes[0]} heads it and emits through {@code emitter}, the rest are absorbed. */
+  private void put(int[] nodes, Emitter emitter) {
+    heads.put(nodes[0], emitter);
+    for (int k = 1; k < nodes.length; k++) {
+      absorbed[nodes[k]] = true;
+    }
+    members.put(nodes[0], java.util.Arrays.copyOfRange(nodes, 1, nodes.length));
+  }
+
   /** The (node, input) that alone reads output 0 of {@code node}, if it is of {@code type} (version 1). */
-  private static int[] onlyConsumer(GraphIndex index, Map<Integer, List<int[]>> consumers, int node, String type) {
+  static int[] onlyConsumer(GraphIndex index, Map<Integer, List<int[]>> consumers, int node, String type) {
     List<int[]> readers = consumers.getOrDefault(node, List.of());
     if (readers.size() != 1 || index.outputs.get(node).size() != 1) {
       return null;
@@ -146,14 +179,19 @@ final class Fusions {
     members.put(max, new int[] {min[0]});
   }
 
+  /** Whether the binary node broadcasts numpy-style. */
+  static boolean numpy(NodeViewImpl node) throws ConversionException {
+    return node.attributes().containsKey("auto_broadcast")
+        && node.stringAttr("auto_broadcast").toLowerCase(Locale.ROOT).equals("numpy");
+  }
+
   /**
    * For a binary f32/f16 node of numpy broadcast with one input a one-element constant and an
    * output shaped as its other input: the index of that other input; else -1.
    */
-  private static int scalarOperand(NodeViewImpl node) throws ConversionException {
+  static int scalarOperand(NodeViewImpl node) throws ConversionException {
     ElementType t = node.outputType(0);
-    if ((t != ElementType.F32 && t != ElementType.F16) || !node.attributes().containsKey("auto_broadcast")
-        || !node.stringAttr("auto_broadcast").toLowerCase(Locale.ROOT).equals("numpy")) {
+    if ((t != ElementType.F32 && t != ElementType.F16) || !numpy(node)) {
       return -1;
     }
     for (int x = 0; x < 2; x++) {

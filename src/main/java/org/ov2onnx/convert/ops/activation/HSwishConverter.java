@@ -14,12 +14,16 @@ public final class HSwishConverter implements OpConverter {
   @Override
   public void convert(NodeView node, GraphBuilder graph) throws ConversionException {
     Elementwise.requireType(node, graph, 0, Elementwise.FLOATS_NO_BF16, "HardSwish");
-    String x = node.input(0);
+    emit(graph, node.input(0), node.output(0));
+  }
+
+  /** Writes {@code output} = HardSwish({@code x}) of a float (not bf16) x, as the target opset allows. */
+  public static void emit(GraphBuilder graph, String x, String output) throws ConversionException {
     if (graph.opset() >= 14) {
-      graph.add(OnnxNode.op("HardSwish").inputs(x).outputs(node.output(0)));
+      graph.add(OnnxNode.op("HardSwish").inputs(x).outputs(output));
       return;
     }
     String gate = graph.addOne(OnnxNode.op("HardSigmoid").inputs(x).attr("alpha", 1.0 / 6).attr("beta", 0.5));
-    graph.add(OnnxNode.op("Mul").inputs(x, gate).outputs(node.output(0)));
+    graph.add(OnnxNode.op("Mul").inputs(x, gate).outputs(output));
   }
 }
