@@ -137,6 +137,7 @@ void ovx_model::refresh() {
     index_of.clear();
     index_by_id.clear();
     info.clear();
+    described.clear();
     size_t lo = SIZE_MAX, hi = 0;
     for (const auto& n : ordered) {
         lo = std::min(lo, n->get_instance_id());
@@ -310,6 +311,8 @@ int ovx_model_drop_graph(ovx_model* model) {
         model->index_of.clear();
         model->index_by_id.clear();
         model->info.clear();
+        model->described.clear();
+        model->described.shrink_to_fit();
         model->model.reset();
         return OVX_OK;
     });

@@ -376,6 +376,15 @@ const char* ovx_node_output_name(ovx_model* model, int64_t node, int64_t port, i
 int64_t ovx_model_describe(ovx_model* model, char* out, int64_t capacity) {
     return guarded_value<int64_t>(-1, [&] {
         require(model);
+        // the usual pair of calls (size, then copy) builds the description once
+        if (out != nullptr && !model->described.empty()) {
+            std::string kept = std::move(model->described);
+            model->described.clear();
+            if (capacity >= static_cast<int64_t>(kept.size())) {
+                std::memcpy(out, kept.data(), kept.size());
+                return static_cast<int64_t>(kept.size());
+            }
+        }
         std::string bytes;
         auto put = [&](int64_t v) {
             char b[8];
@@ -422,7 +431,10 @@ int64_t ovx_model_describe(ovx_model* model, char* out, int64_t capacity) {
         }
         if (out != nullptr && capacity >= static_cast<int64_t>(bytes.size()))
             std::memcpy(out, bytes.data(), bytes.size());
-        return static_cast<int64_t>(bytes.size());
+        int64_t size = static_cast<int64_t>(bytes.size());
+        if (out == nullptr)
+            model->described = std::move(bytes);
+        return size;
     });
 }
 

@@ -115,6 +115,8 @@ struct ovx_model : ovx::Counted<ovx::MODELS> {
     // The index of node n in `ordered`, or -1 if it is not a node of this model.
     int64_t index_of_node(const ov::Node* n) const;
     std::vector<ovx::NodeInfo> info;
+    // ovx_model_describe's bytes between the call that sizes them and the call that copies them
+    std::string described;
 
     explicit ovx_model(std::shared_ptr<ov::Model> m);
     // The graph, or throws std::logic_error once ovx_model_drop_graph freed it.

@@ -58,7 +58,7 @@ public final class Model implements AutoCloseable {
    * Every node's summary, in topological order, read in one native call: the same as asking each
    * {@link Node}, without a crossing into native code per question (which dominates on large graphs).
    */
-  public List<NodeSummary> describe() throws OpenVinoException {
+  public synchronized List<NodeSummary> describe() throws OpenVinoException {
     String ctx = "cannot describe the nodes of " + source;
     long size = Native.count(Shim.ovx_model_describe(handle(), (byte[]) null, 0), ctx);
     byte[] bytes = new byte[Math.toIntExact(size)];
