@@ -49,27 +49,30 @@ void check_constant(const ov::op::v0::Constant& c) {
     const auto& shape = c.get_shape();
     uint64_t count = checked_element_count(shape);
     uint64_t size = c.get_byte_size();
-    std::string what = "constant '" + c.get_friendly_name() + "' of type " + type.get_type_name() + " and shape " +
-                       (shape.size() <= 8 ? shape.to_string() : "of rank " + std::to_string(shape.size()));
+    // described only for an error: every constant is checked, at read and again at each view
+    auto what = [&] {
+        return "constant '" + c.get_friendly_name() + "' of type " + type.get_type_name() + " and shape " +
+               (shape.size() <= 8 ? shape.to_string() : "of rank " + std::to_string(shape.size()));
+    };
     if (type == ov::element::string) {
         // the reader unpacks strings into std::string objects; their storage must hold `count` of them
         if (count > size / sizeof(std::string) || (count > 0 && c.get_data_ptr() == nullptr))
-            throw std::length_error(what + " holds storage for " + std::to_string(size / sizeof(std::string)) +
+            throw std::length_error(what() + " holds storage for " + std::to_string(size / sizeof(std::string)) +
                                     " strings, not " + std::to_string(count) +
                                     " (malformed or truncated string data)");
         return;
     }
     uint64_t bits = type.bitwidth();
     if (bits == 0 || (count > 0 && count > UINT64_MAX / bits))
-        throw std::length_error(what + " has more elements than memory can hold");
+        throw std::length_error(what() + " has more elements than memory can hold");
     uint64_t need = (count * bits + 7) / 8;
     // packed sub-byte types (u3, u6) are stored in groups of a few bytes: allow that much slack
     uint64_t slack = bits % 8 == 0 ? 0 : 3;
     if (size < need || size > need + slack)
-        throw std::length_error(what + " holds " + std::to_string(size) + " bytes, but its type and shape need " +
+        throw std::length_error(what() + " holds " + std::to_string(size) + " bytes, but its type and shape need " +
                                 std::to_string(need));
     if (need > 0 && c.get_data_ptr() == nullptr)
-        throw std::length_error(what + " has no data");
+        throw std::length_error(what() + " has no data");
 }
 
 void check_model(const ov::Model& model) {
