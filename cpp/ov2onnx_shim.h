@@ -194,6 +194,9 @@ OVX_API void ovx_const_free(ovx_const* view);
 OVX_API int ovx_input_value(ovx_model* model, int64_t node, int64_t port, ovx_const** out);
 OVX_API const char* ovx_const_element_type(ovx_const* view);
 OVX_API int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity); /* returns rank */
+/* Byte size and shape in one call: returns the rank and, when capacity >= rank + 1, writes
+ * out[0] = ovx_const_byte_size and out[1 .. rank] = the dimensions. -1 on error. */
+OVX_API int64_t ovx_const_layout(ovx_const* view, int64_t* out, int64_t capacity);
 /* Raw bytes as OpenVINO stores them; sub-byte types (u1, u2, u3, u4, i4, nf4, f4e2m1, u6) are packed.
  * NULL for string constants. */
 OVX_API const void* ovx_const_data(ovx_const* view);

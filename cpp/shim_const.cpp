@@ -412,6 +412,18 @@ int64_t ovx_const_shape(ovx_const* view, int64_t* dims, int64_t capacity) {
     });
 }
 
+int64_t ovx_const_layout(ovx_const* view, int64_t* out, int64_t capacity) {
+    return guarded_value<int64_t>(-1, [&] {
+        const auto& shape = require(view)->shape;
+        if (out != nullptr && capacity >= static_cast<int64_t>(shape.size()) + 1) {
+            out[0] = static_cast<int64_t>(view->byte_size);
+            for (size_t i = 0; i < shape.size(); ++i)
+                out[i + 1] = static_cast<int64_t>(shape[i]);
+        }
+        return static_cast<int64_t>(shape.size());
+    });
+}
+
 const void* ovx_const_data(ovx_const* view) {
     return guarded_value<const void*>(nullptr, [&]() -> const void* {
         return require(view)->data;

@@ -40,17 +40,23 @@ public final class ConstantData {
   /** Most dimensions a constant may have; OpenVINO itself has no limit, no real model comes near. */
   static final int MAX_RANK = 1024;
 
+  private static final ThreadLocal<long[]> LAYOUT = ThreadLocal.withInitial(() -> new long[17]);
+
   static ConstantData wrap(ovx_const view) throws OpenVinoException {
     boolean owned = true;
     try {
       ElementType type =
           ElementType.fromOvName(Native.string(Shim.ovx_const_element_type(view), "constant type"));
-      long rank = Native.count(Shim.ovx_const_shape(view, (long[]) null, 0), "constant shape");
+      long[] layout = LAYOUT.get(); // byte size, then the dimensions: one call for most constants
+      long rank = Native.count(Shim.ovx_const_layout(view, layout, layout.length), "constant shape");
       if (rank > MAX_RANK) {
         throw malformed(type, "has " + rank + " dimensions (at most " + MAX_RANK + " are accepted)");
       }
-      long[] shape = new long[(int) rank];
-      Shim.ovx_const_shape(view, shape, rank);
+      if (rank + 1 > layout.length) {
+        layout = new long[(int) rank + 1];
+        Native.count(Shim.ovx_const_layout(view, layout, layout.length), "constant shape");
+      }
+      long[] shape = java.util.Arrays.copyOfRange(layout, 1, 1 + (int) rank);
       long count = elementCount(type, shape);
       if (type == ElementType.STRING) {
         List<String> strings = readStrings(view, type, shape, count);
@@ -58,7 +64,7 @@ public final class ConstantData {
             type, shape, ByteBuffer.allocateDirect(0).asReadOnlyBuffer(), 0, strings);
       }
       Pointer data = Shim.ovx_const_data(view);
-      long size = Native.count(Shim.ovx_const_byte_size(view), "constant size");
+      long size = Native.count(layout[0], "constant size");
       long need = type.bits() > 0 && count > Long.MAX_VALUE / type.bits() ? -1 : type.byteSize(count);
       // the shim refuses such constants when it opens them; checked again before any memory is read
       if (type.bits() > 0 && (need < 0 || size < need || size > need + (type.bits() % 8 == 0 ? 0 : 3))) {
