@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,73 +67,106 @@ final class IrPrecheck {
     final String id;
     final String type;
     final String name;
-    final Ports inputs = new Ports();
-    final Ports outputs = new Ports();
-    /** The input ports an edge feeds. */
-    final Ports fed = new Ports();
-    Map<String, String> data = Map.of();
+    /** The attribute its {@code <data>} must have ({@link #REQUIRED_ATTRIBUTE}), or null. */
+    final String requires;
+    /** The value of {@link #requires} in the layer's last {@code <data>}, or null. */
+    String required;
+    /** The ports in the order declared, inputs and outputs, each with its {@link #OUTPUT} and {@link #FED} flags. */
+    String[] ports = NO_PORTS;
+    byte[] flags = NO_FLAGS;
+    int portCount;
+    int inputCount;
+    int fedCount;
+    /** Port id to index, once a layer has more than a few ports (a conversion checks tens of thousands of layers). */
+    Map<String, Integer> index;
 
     Layer(String id, String type, String name) {
       this.id = id;
       this.type = type;
       this.name = name;
+      this.requires = REQUIRED_ATTRIBUTE.get(type);
     }
 
     String describe() {
       return "layer '" + name + "' (id " + id + ", " + type + ")";
     }
-  }
 
-  /**
-   * A layer's port ids, in order: a list while short (most layers have a few ports, and a conversion
-   * checks tens of thousands of layers), indexed by a hash set once long.
-   */
-  private static final class Ports implements Iterable<String> {
-    private final List<String> ids = new ArrayList<>(2);
-    private Set<String> index;
-
-    boolean contains(String id) {
-      return index != null ? index.contains(id) : ids.contains(id);
-    }
-
-    /** Adds {@code id}; false if it is there already. */
-    boolean add(String id) {
-      if (contains(id)) {
-        return false;
-      }
-      ids.add(id);
+    /** The index of port {@code id}, or -1. */
+    int port(String id) {
       if (index != null) {
-        index.add(id);
-      } else if (ids.size() > 8) {
-        index = new java.util.HashSet<>(ids);
+        Integer i = index.get(id);
+        return i == null ? -1 : i;
       }
-      return true;
+      for (int i = 0; i < portCount; i++) {
+        if (ports[i] == id) { // ids are mostly the same strings (XmlScanner)
+          return i;
+        }
+      }
+      for (int i = 0; i < portCount; i++) {
+        if (ports[i].equals(id)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
-    int size() {
-      return ids.size();
+    void addPort(String id, boolean output) {
+      if (portCount == ports.length) {
+        ports = Arrays.copyOf(ports, Math.max(4, portCount * 2));
+        flags = Arrays.copyOf(flags, ports.length);
+      }
+      ports[portCount] = id;
+      flags[portCount] = output ? OUTPUT : 0;
+      if (index != null) {
+        index.put(id, portCount);
+      } else if (portCount == 8) {
+        index = new HashMap<>();
+        for (int i = 0; i <= portCount; i++) {
+          index.put(ports[i], i);
+        }
+      }
+      portCount++;
+      inputCount += output ? 0 : 1;
     }
 
-    boolean isEmpty() {
-      return ids.isEmpty();
+    boolean isInput(int port) {
+      return port >= 0 && (flags[port] & OUTPUT) == 0;
     }
 
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return ids.iterator();
+    boolean isOutput(int port) {
+      return port >= 0 && (flags[port] & OUTPUT) != 0;
     }
   }
+
+  private static final String[] NO_PORTS = {};
+  private static final byte[] NO_FLAGS = {};
+  private static final byte OUTPUT = 1;
+  private static final byte FED = 2;
 
   private static final class Graph {
     final int depth;
     final String where;
     final Map<String, Layer> layers = new HashMap<>();
     final List<Layer> order = new ArrayList<>();
-    final List<String[]> edges = new ArrayList<>();
+    /** Four strings an edge: from-layer, from-port, to-layer, to-port. */
+    String[] edges = new String[64];
+    int edgeCount;
 
     Graph(int depth, String where) {
       this.depth = depth;
       this.where = where;
+    }
+
+    void addEdge(String fromLayer, String fromPort, String toLayer, String toPort) {
+      int at = edgeCount * 4;
+      if (at == edges.length) {
+        edges = Arrays.copyOf(edges, at * 2);
+      }
+      edges[at] = fromLayer;
+      edges[at + 1] = fromPort;
+      edges[at + 2] = toLayer;
+      edges[at + 3] = toPort;
+      edgeCount++;
     }
   }
 
@@ -143,6 +175,7 @@ final class IrPrecheck {
     /** {@link XmlScanner#START}, {@link XmlScanner#END} or, at the end, {@link XmlScanner#DONE}. */
     int next() throws IOException, XmlScanner.NotWellFormed;
 
+    /** The element's name, interned ({@link String#intern}): the check compares names with {@code ==}. */
     String name();
 
     /** The current start tag's attribute, or null. */
@@ -161,6 +194,24 @@ final class IrPrecheck {
    * StAX reader.
    */
   static void check(Path xml) throws OpenVinoException {
+    String problem;
+    try {
+      problem = problem(xml);
+    } catch (IOException e) {
+      throw new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + e.getMessage());
+    }
+    if (problem != null) {
+      throw refused(xml, problem);
+    }
+  }
+
+  /**
+   * The first problem found in {@code xml}, as {@link #check} words it after the file's name, or
+   * null if there is none.
+   *
+   * @throws IOException the file cannot be read
+   */
+  static String problem(Path xml) throws IOException {
     try (InputStream in = Files.newInputStream(xml)) {
       if (utf8(xml)) {
         walk(new XmlScanner(in));
@@ -176,17 +227,15 @@ final class IrPrecheck {
           r.close();
         }
       }
+      return null;
     } catch (XMLStreamException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
-      throw refused(xml, "not well-formed XML" + where);
+      return "not well-formed XML" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber());
     } catch (XmlScanner.NotWellFormed e) {
-      throw refused(xml, "not well-formed XML: " + e.getMessage());
+      return "not well-formed XML: " + e.getMessage();
     } catch (UncheckedXml e) {
-      throw refused(xml, "not well-formed XML at line " + e.line);
-    } catch (IOException e) {
-      throw new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + e.getMessage());
+      return "not well-formed XML at line " + e.line;
     } catch (Problem p) {
-      throw refused(xml, p.getMessage());
+      return p.getMessage();
     }
   }
 
@@ -244,7 +293,7 @@ final class IrPrecheck {
 
     @Override
     public String name() {
-      return r.getLocalName();
+      return r.getLocalName().intern();
     }
 
     @Override
@@ -268,7 +317,8 @@ final class IrPrecheck {
     }
   }
 
-  private static OpenVinoException refused(Path xml, String why) {
+  /** The error {@link #check} throws for {@code xml} and the {@link #problem} {@code why}. */
+  static OpenVinoException refused(Path xml, String why) {
     return new OpenVinoException(OpenVinoException.Kind.READ, "cannot read model " + xml + ": " + why);
   }
 
@@ -280,21 +330,30 @@ final class IrPrecheck {
   }
 
   private static void walk(XmlEvents r) throws IOException, XmlScanner.NotWellFormed {
-    Deque<String> path = new ArrayDeque<>();
-    Deque<Graph> graphs = new ArrayDeque<>();
-    Deque<Layer> layers = new ArrayDeque<>();
+    // the open elements' names; the open graphs and layers (innermost last)
+    String[] path = new String[32];
+    int depth = 0;
+    Graph[] graphs = new Graph[4];
+    int graphCount = 0;
+    Layer[] layers = new Layer[4];
+    int layerCount = 0;
     for (int event = r.next(); event != XmlScanner.DONE; event = r.next()) {
       if (event == XmlScanner.START) {
-        String name = r.name();
-        String parent = path.peek();
-        path.push(name);
-        int depth = path.size();
-        if (name.equals("layers")) {
-          String where = layers.isEmpty() ? "the main graph" : "the body of " + layers.peek().describe();
-          graphs.push(new Graph(depth - 1, where));
-        } else if (name.equals("layer") && "layers".equals(parent) && !graphs.isEmpty()) {
+        String name = r.name(); // interned: compared with ==
+        String parent = depth == 0 ? null : path[depth - 1];
+        if (depth == path.length) {
+          path = Arrays.copyOf(path, depth * 2);
+        }
+        path[depth++] = name;
+        if (name == "layers") {
+          String where = layerCount == 0 ? "the main graph" : "the body of " + layers[layerCount - 1].describe();
+          if (graphCount == graphs.length) {
+            graphs = Arrays.copyOf(graphs, graphCount * 2);
+          }
+          graphs[graphCount++] = new Graph(depth - 1, where);
+        } else if (name == "layer" && parent == "layers" && graphCount > 0) {
           Layer l = new Layer(attr(r, "id"), attr(r, "type"), attr(r, "name"));
-          Graph g = graphs.peek();
+          Graph g = graphs[graphCount - 1];
           if (l.id.isEmpty() || l.type.isEmpty()) {
             throw new Problem("a layer in " + g.where + " has no id or no type");
           }
@@ -302,50 +361,46 @@ final class IrPrecheck {
             throw new Problem("two layers in " + g.where + " have the id " + l.id);
           }
           g.order.add(l);
-          layers.push(l);
-        } else if (name.equals("data") && "layer".equals(parent) && !layers.isEmpty()
-            && REQUIRED_ATTRIBUTE.containsKey(layers.peek().type)) { // only these layers' data is checked
-          Map<String, String> data = new HashMap<>();
-          for (int i = 0; i < r.attributeCount(); i++) {
-            data.put(r.attributeName(i), r.attributeValue(i));
+          if (layerCount == layers.length) {
+            layers = Arrays.copyOf(layers, layerCount * 2);
           }
-          layers.peek().data = data;
-        } else if (name.equals("port") && !layers.isEmpty() && isPortList(path)) {
-          Layer l = layers.peek();
+          layers[layerCount++] = l;
+        } else if (name == "data" && parent == "layer" && layerCount > 0
+            && layers[layerCount - 1].requires != null) { // only these layers' data is checked
+          Layer l = layers[layerCount - 1];
+          l.required = null; // the last <data> counts
+          for (int i = 0; i < r.attributeCount(); i++) {
+            if (r.attributeName(i).equals(l.requires)) {
+              l.required = r.attributeValue(i);
+            }
+          }
+        } else if (name == "port" && layerCount > 0 && (parent == "input" || parent == "output")
+            && depth >= 3 && path[depth - 3] == "layer") { // a port directly in a layer's input or output
+          Layer l = layers[layerCount - 1];
           String id = attr(r, "id");
-          boolean fresh = !l.inputs.contains(id) && !l.outputs.contains(id);
-          if (id.isEmpty() || !fresh) {
+          if (id.isEmpty() || l.port(id) >= 0) {
             throw new Problem(l.describe() + " has a port without id or two ports with the id " + id);
           }
-          (parent.equals("input") ? l.inputs : l.outputs).add(id);
-        } else if (name.equals("edge") && "edges".equals(parent) && !graphs.isEmpty()) {
-          graphs.peek().edges.add(new String[] {
-            attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port")});
+          l.addPort(id, parent == "output");
+        } else if (name == "edge" && parent == "edges" && graphCount > 0) {
+          graphs[graphCount - 1].addEdge(attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port"));
         }
       } else if (event == XmlScanner.END) {
-        int ended = path.size();
-        String name = path.pop();
-        if (name.equals("layer") && !layers.isEmpty() && "layers".equals(path.peek())) {
-          layers.pop();
+        int ended = depth;
+        String name = path[--depth];
+        if (name == "layer" && layerCount > 0 && depth > 0 && path[depth - 1] == "layers") {
+          layers[--layerCount] = null;
         }
         // a graph's layers and edges are both children of one element: check it when that ends
-        if (!graphs.isEmpty() && graphs.peek().depth == ended) {
-          validate(graphs.pop());
+        if (graphCount > 0 && graphs[graphCount - 1].depth == ended) {
+          validate(graphs[--graphCount]);
+          graphs[graphCount] = null;
         }
       }
     }
-    while (!graphs.isEmpty()) {
-      validate(graphs.pop());
+    while (graphCount > 0) {
+      validate(graphs[--graphCount]);
     }
-  }
-
-  /** A {@code <port>} directly in a layer's {@code <input>} or {@code <output>}. */
-  private static boolean isPortList(Deque<String> path) {
-    var it = path.iterator();
-    it.next(); // "port"
-    String list = it.hasNext() ? it.next() : "";
-    String layer = it.hasNext() ? it.next() : "";
-    return (list.equals("input") || list.equals("output")) && layer.equals("layer");
   }
 
   private static String attr(XmlEvents r, String name) {
@@ -353,46 +408,50 @@ final class IrPrecheck {
     return v == null ? "" : v.strip();
   }
 
-  private static String edge(String[] e, Graph g) {
-    return "the edge " + e[0] + ":" + e[1] + " -> " + e[2] + ":" + e[3] + " in " + g.where;
+  private static String edge(String[] e, int at, Graph g) {
+    return "the edge " + e[at] + ":" + e[at + 1] + " -> " + e[at + 2] + ":" + e[at + 3] + " in " + g.where;
   }
 
   private static void validate(Graph g) {
     // messages are built only for a problem
-    for (String[] e : g.edges) {
-      Layer from = g.layers.get(e[0]);
-      Layer to = g.layers.get(e[2]);
+    String[] e = g.edges;
+    for (int at = 0; at < g.edgeCount * 4; at += 4) {
+      Layer from = g.layers.get(e[at]);
+      Layer to = g.layers.get(e[at + 2]);
       if (from == null || to == null) {
-        throw new Problem(edge(e, g) + " names a layer that does not exist");
+        throw new Problem(edge(e, at, g) + " names a layer that does not exist");
       }
-      if (!from.outputs.contains(e[1])) {
-        throw new Problem(edge(e, g) + " leaves from port " + e[1] + ", which is not an output of " + from.describe());
+      if (!from.isOutput(from.port(e[at + 1]))) {
+        throw new Problem(edge(e, at, g) + " leaves from port " + e[at + 1] + ", which is not an output of "
+            + from.describe());
       }
-      if (!to.inputs.contains(e[3])) {
-        throw new Problem(edge(e, g) + " enters port " + e[3] + ", which is not an input of " + to.describe());
+      int port = to.port(e[at + 3]);
+      if (!to.isInput(port)) {
+        throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe());
       }
-      if (!to.fed.add(e[3])) {
-        throw new Problem("input port " + e[3] + " of " + to.describe() + " has two edges");
+      if ((to.flags[port] & FED) != 0) {
+        throw new Problem("input port " + e[at + 3] + " of " + to.describe() + " has two edges");
       }
+      to.flags[port] |= FED;
+      to.fedCount++;
     }
     for (Layer l : g.order) {
-      if (l.fed.size() != l.inputs.size()) { // every fed port is an input: some input is not fed
-        for (String port : l.inputs) {
-          if (!l.fed.contains(port)) {
-            throw new Problem("input port " + port + " of " + l.describe() + " has no edge");
+      if (l.fedCount != l.inputCount) { // every fed port is an input: some input is not fed
+        for (int i = 0; i < l.portCount; i++) {
+          if (l.flags[i] == 0) { // an input without an edge
+            throw new Problem("input port " + l.ports[i] + " of " + l.describe() + " has no edge");
           }
         }
       }
-      if (l.inputs.isEmpty() && !SOURCES.contains(l.type)) {
+      if (l.inputCount == 0 && !SOURCES.contains(l.type)) {
         throw new Problem(l.describe() + " has no inputs");
       }
       Integer min = MIN_INPUTS.get(l.type);
-      if (min != null && l.inputs.size() < min) {
-        throw new Problem(l.describe() + " has " + l.inputs.size() + " input(s), but needs at least " + min);
+      if (min != null && l.inputCount < min) {
+        throw new Problem(l.describe() + " has " + l.inputCount + " input(s), but needs at least " + min);
       }
-      String required = REQUIRED_ATTRIBUTE.get(l.type);
-      if (required != null && l.data.getOrDefault(required, "").isBlank()) {
-        throw new Problem(l.describe() + " has no '" + required + "' attribute");
+      if (l.requires != null && (l.required == null || l.required.isBlank())) {
+        throw new Problem(l.describe() + " has no '" + l.requires + "' attribute");
       }
     }
   }

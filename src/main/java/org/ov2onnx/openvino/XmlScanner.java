@@ -3,9 +3,7 @@ package org.ov2onnx.openvino;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A small, strict reader of UTF-8 XML that reports only elements and their attributes, for the IR
@@ -40,11 +38,15 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private int limit;
   private int line = 1;
   private boolean started;
-  private final List<String> open = new ArrayList<>();
+  /** The open elements, outermost first, with where each name's bytes are in {@link #names}. */
+  private String[] open = new String[32];
+  private int[] openBytes = new int[32];
+  private int depth;
   private boolean rootSeen;
   private boolean selfClosed;
   private String name;
-  private final List<String> names = new ArrayList<>();
+  private String[] attributeNames = new String[16];
+  private int attributeCount;
   /**
    * The current start tag's attribute values, undecoded: value i is {@code valueBytes[valueStart[i]
    * .. valueStart[i + 1])}. Most values (dims, precisions, the data of most layers) are never asked
@@ -52,18 +54,30 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    */
   private byte[] valueBytes = new byte[1024];
   private int[] valueStart = new int[17];
-  private final String[] decoded = new String[16];
+  private String[] decoded = new String[16];
   private byte[] token = new byte[256];
   private int tokenLength;
-  /** Names seen so far (an IR has a few dozen distinct ones), so that a name is one String, not one per tag. */
-  private final String[] internedNames = new String[512];
-  private final byte[][] internedBytes = new byte[512][];
+  /** Element and attribute names (an IR has a few dozen distinct ones): one interned String each. */
+  private final Strings names = new Strings(true);
+  /**
+   * Short attribute values (ids, ports, types): one String for the same bytes, so that the
+   * pre-check keeps one String per layer id rather than one per mention of it.
+   */
+  private final Strings values = new Strings(false);
+  /** The longest name kept in {@link #names}, and the longest value kept in {@link #values}. */
+  private static final int SHORT_NAME = 64;
+  private static final int SHORT_VALUE = 16;
+  /** Where the bytes of the name {@link #readName} returned last are in {@link #names}, or -1. */
+  private int nameBytes;
 
   XmlScanner(InputStream in) {
     this.in = in;
   }
 
-  /** The name of the element the last {@link #START} or {@link #END} was about. */
+  /**
+   * The name of the element the last {@link #START} or {@link #END} was about; interned, like
+   * every name the scanner returns, so that names compare with {@code ==}.
+   */
   @Override
   public String name() {
     return name;
@@ -71,25 +85,29 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
 
   @Override
   public int attributeCount() {
-    return names.size();
+    return attributeCount;
   }
 
   @Override
   public String attributeName(int i) {
-    return names.get(i);
+    if (i < 0 || i >= attributeCount) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return attributeNames[i];
   }
 
   @Override
   public String attributeValue(int i) {
-    if (i < 0 || i >= names.size()) {
+    if (i < 0 || i >= attributeCount) {
       throw new IndexOutOfBoundsException(i);
     }
-    String v = i < decoded.length ? decoded[i] : null;
+    String v = decoded[i];
     if (v == null) {
-      v = new String(valueBytes, valueStart[i], valueStart[i + 1] - valueStart[i], StandardCharsets.UTF_8);
-      if (i < decoded.length) {
-        decoded[i] = v;
-      }
+      int from = valueStart[i];
+      int length = valueStart[i + 1] - from;
+      v = length <= SHORT_VALUE ? values.get(valueBytes, from, length, hash(valueBytes, from, length))
+          : new String(valueBytes, from, length, StandardCharsets.UTF_8);
+      decoded[i] = v;
     }
     return v;
   }
@@ -97,8 +115,17 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   /** The value of attribute {@code attribute} of the current start tag, or null. */
   @Override
   public String attribute(String attribute) {
-    int i = names.indexOf(attribute);
-    return i < 0 ? null : attributeValue(i);
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeNames[i] == attribute) { // the usual case: a literal, interned as the names are
+        return attributeValue(i);
+      }
+    }
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeNames[i].equals(attribute)) {
+        return attributeValue(i);
+      }
+    }
+    return null;
   }
 
   private int read() throws IOException {
@@ -133,17 +160,17 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   public int next() throws IOException, NotWellFormed {
     if (selfClosed) {
       selfClosed = false;
-      name = open.remove(open.size() - 1);
+      name = open[--depth];
       return END;
     }
     while (true) {
-      if (!open.isEmpty()) {
+      if (depth > 0) {
         skipText();
       }
       int c = read();
       if (c < 0) {
-        if (!open.isEmpty()) {
-          throw error("element <" + open.get(open.size() - 1) + "> is not closed");
+        if (depth > 0) {
+          throw error("element <" + open[depth - 1] + "> is not closed");
         }
         if (!rootSeen) {
           throw error("no root element");
@@ -151,14 +178,14 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
         return DONE;
       }
       if (c == '&') {
-        if (open.isEmpty()) {
+        if (depth == 0) {
           throw error("content outside the root element");
         }
         reference();
         continue;
       }
       if (c != '<') {
-        if (open.isEmpty() && !isSpace(c)) {
+        if (depth == 0 && !isSpace(c)) {
           throw error("content outside the root element");
         }
         continue;
@@ -236,7 +263,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
           throw error("malformed CDATA section");
         }
       }
-      if (open.isEmpty()) {
+      if (depth == 0) {
         throw error("content outside the root element");
       }
       skipPast("]]>", "CDATA section");
@@ -289,17 +316,35 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     }
   }
 
+  /** The polynomial hash of {@link Strings}, over {@code bytes[from, from + length)}. */
+  private static int hash(byte[] bytes, int from, int length) {
+    int h = 1;
+    for (int i = from; i < from + length; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  /**
+   * A name; {@link #pushBack} is the character after it. The name's first byte is {@code
+   * buffer[position - 1]}: while the whole name and the byte after it are buffered, it is read there,
+   * without a copy.
+   */
   private String readName(int first) throws IOException, NotWellFormed {
     if (!isNameStart(first)) {
       throw error("malformed name");
     }
-    // the first byte is buffer[position - 1]: while the whole name and the byte after it are buffered,
-    // it is read there, without a copy
     int start = position - 1;
     byte[] b = buffer;
     int p = position;
     int end = limit;
-    while (p < end && NAME_CHAR[b[p] & 0xff]) {
+    int h = 31 + b[start];
+    while (p < end) {
+      byte k = b[p];
+      if (!NAME_CHAR[k & 0xff]) {
+        break;
+      }
+      h = 31 * h + k;
       p++;
     }
     if (p < end) {
@@ -309,7 +354,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
         line++;
       }
       pushBack = c;
-      return intern(b, start, p - start);
+      return name(b, start, p - start, h);
     }
     tokenLength = 0;
     int c = first;
@@ -318,45 +363,31 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       c = read();
     }
     pushBack = c;
-    return intern(token, 0, tokenLength);
+    return name(token, 0, tokenLength, hash(token, 0, tokenLength));
   }
 
-  /** The name in {@code bytes[from, from + length)}, as the String given to the same bytes before. */
-  private String intern(byte[] bytes, int from, int length) {
-    int h = 1;
-    for (int i = from; i < from + length; i++) {
-      h = 31 * h + bytes[i];
+  /** The interned name in {@code bytes[from, from + length)}; sets {@link #nameBytes}. */
+  private String name(byte[] bytes, int from, int length, int hash) {
+    if (length <= SHORT_NAME) {
+      String s = names.get(bytes, from, length, hash);
+      nameBytes = names.last;
+      return s;
     }
-    int mask = internedNames.length - 1;
-    for (int probe = 0; probe < 8; probe++) {
-      int slot = (h + probe) & mask;
-      byte[] known = internedBytes[slot];
-      if (known == null) {
-        String s = new String(bytes, from, length, StandardCharsets.UTF_8);
-        if (length <= 64) { // only short names are kept; a table full of odd ones just stops growing
-          s = s.intern(); // the same object as the literals the pre-check compares with
-          internedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
-          internedNames[slot] = s;
-        }
-        return s;
-      }
-      if (Arrays.equals(known, 0, known.length, bytes, from, from + length)) {
-        return internedNames[slot];
-      }
-    }
-    return new String(bytes, from, length, StandardCharsets.UTF_8);
+    nameBytes = -1;
+    return new String(bytes, from, length, StandardCharsets.UTF_8).intern();
   }
 
   /** The character after a name, which the name's reader consumed. */
   private int pushBack;
 
   private int startTag(int first) throws IOException, NotWellFormed {
-    if (open.isEmpty() && rootSeen) {
+    if (depth == 0 && rootSeen) {
       throw error("content after the root element");
     }
     name = readName(first);
-    Arrays.fill(decoded, 0, Math.min(names.size(), decoded.length), null);
-    names.clear();
+    int bytesOfName = nameBytes;
+    Arrays.fill(decoded, 0, attributeCount, null);
+    attributeCount = 0;
     valueStart[0] = 0;
     int c = pushBack;
     while (true) {
@@ -395,14 +426,25 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       if (c != '"' && c != '\'') {
         throw error("the value of attribute " + attribute + " of <" + name + "> is not quoted");
       }
-      if (names.contains(attribute)) {
-        throw error("attribute " + attribute + " of <" + name + "> is given twice");
+      for (int i = 0; i < attributeCount; i++) {
+        if (attributeNames[i] == attribute) { // names are interned
+          throw error("attribute " + attribute + " of <" + name + "> is given twice");
+        }
       }
       value(c);
-      names.add(attribute);
+      if (attributeCount == attributeNames.length) {
+        attributeNames = Arrays.copyOf(attributeNames, attributeCount * 2);
+        decoded = Arrays.copyOf(decoded, attributeCount * 2);
+      }
+      attributeNames[attributeCount++] = attribute;
       c = read();
     }
-    open.add(name);
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+      openBytes = Arrays.copyOf(openBytes, depth * 2);
+    }
+    open[depth] = name;
+    openBytes[depth++] = bytesOfName;
     rootSeen = true;
     return START;
   }
@@ -412,7 +454,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    * to {@code valueBytes} as the next attribute's.
    */
   private void value(int quote) throws IOException, NotWellFormed {
-    int n = names.size();
+    int n = attributeCount;
     if (n + 2 > valueStart.length) {
       valueStart = Arrays.copyOf(valueStart, valueStart.length * 2);
     }
@@ -510,6 +552,32 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   }
 
   private int endTag() throws IOException, NotWellFormed {
+    if (depth > 0 && openBytes[depth - 1] >= 0) {
+      // the usual case: the end tag names the open element, whose bytes are compared where they lie
+      int at = openBytes[depth - 1];
+      int n = names.length(at);
+      byte[] expected = names.arena;
+      byte[] b = buffer;
+      int p = position;
+      if (p + n < limit) {
+        int k = 0;
+        while (k < n && b[p + k] == expected[at + k]) {
+          k++;
+        }
+        if (k == n && !NAME_CHAR[b[p + n] & 0xff]) {
+          position = p + n;
+          int c = read();
+          while (isSpace(c)) {
+            c = read();
+          }
+          if (c != '>') {
+            throw error("malformed end tag </" + open[depth - 1] + ">");
+          }
+          name = open[--depth];
+          return END;
+        }
+      }
+    }
     String ended = readName(read());
     int c = pushBack;
     while (isSpace(c)) {
@@ -518,11 +586,11 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     if (c != '>') {
       throw error("malformed end tag </" + ended + ">");
     }
-    if (open.isEmpty() || !open.get(open.size() - 1).equals(ended)) {
+    if (depth == 0 || open[depth - 1] != ended) { // names are interned
       throw error("end tag </" + ended + "> does not match "
-          + (open.isEmpty() ? "any open element" : "<" + open.get(open.size() - 1) + ">"));
+          + (depth == 0 ? "any open element" : "<" + open[depth - 1] + ">"));
     }
-    name = open.remove(open.size() - 1);
+    name = open[--depth];
     return END;
   }
 
@@ -537,5 +605,101 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       token = Arrays.copyOf(token, Math.min(token.length * 2, MAX_TOKEN));
     }
     token[tokenLength++] = (byte) c;
+  }
+
+  /**
+   * Strings by their UTF-8 bytes: the same bytes give the same String. An open-addressing table that
+   * grows; the bytes of its strings lie one after another in {@link #arena}.
+   */
+  private static final class Strings {
+    private final boolean intern;
+    private String[] strings = new String[256];
+    private int[] hashes = new int[256];
+    /** Entry i's bytes are {@code arena[start[i] .. start[i] + lengths[i])}; start is by slot. */
+    private int[] starts = new int[256];
+    private int[] lengths = new int[256];
+    byte[] arena = new byte[4096];
+    private int used;
+    private int size;
+    /** Where in {@link #arena} the bytes of the string {@link #get} returned last start. */
+    int last;
+
+    Strings(boolean intern) {
+      this.intern = intern;
+    }
+
+    /** The length of the string whose bytes start at {@code at} in the arena. */
+    int length(int at) {
+      return arena[at - 1] & 0xff;
+    }
+
+    String get(byte[] bytes, int from, int length, int hash) {
+      int h = hash ^ (hash >>> 16);
+      int mask = strings.length - 1;
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        String s = strings[slot];
+        if (s == null) {
+          return add(slot, bytes, from, length, h);
+        }
+        if (hashes[slot] == h && lengths[slot] == length) {
+          byte[] a = arena;
+          int at = starts[slot];
+          int k = 0;
+          while (k < length && a[at + k] == bytes[from + k]) {
+            k++;
+          }
+          if (k == length) {
+            last = at;
+            return s;
+          }
+        }
+      }
+    }
+
+    private String add(int slot, byte[] bytes, int from, int length, int h) {
+      String s = new String(bytes, from, length, StandardCharsets.UTF_8);
+      if (intern) {
+        s = s.intern(); // the same object as the literals the pre-check compares with
+      }
+      if (used + length + 1 > arena.length) {
+        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length + 1));
+      }
+      arena[used] = (byte) length; // lengths are at most 255: see SHORT_NAME and SHORT_VALUE
+      System.arraycopy(bytes, from, arena, used + 1, length);
+      last = used + 1;
+      strings[slot] = s;
+      hashes[slot] = h;
+      starts[slot] = last;
+      lengths[slot] = length;
+      used += length + 1;
+      if (++size * 2 > strings.length) {
+        grow();
+      }
+      return s;
+    }
+
+    private void grow() {
+      String[] oldStrings = strings;
+      int[] oldHashes = hashes;
+      int[] oldStarts = starts;
+      int[] oldLengths = lengths;
+      int n = oldStrings.length * 2;
+      strings = new String[n];
+      hashes = new int[n];
+      starts = new int[n];
+      lengths = new int[n];
+      for (int i = 0; i < oldStrings.length; i++) {
+        if (oldStrings[i] != null) {
+          int slot = oldHashes[i] & (n - 1);
+          while (strings[slot] != null) {
+            slot = (slot + 1) & (n - 1);
+          }
+          strings[slot] = oldStrings[i];
+          hashes[slot] = oldHashes[i];
+          starts[slot] = oldStarts[i];
+          lengths[slot] = oldLengths[i];
+        }
+      }
+    }
   }
 }
