@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.Objects;
 
 /**
  * The IR pre-check ({@link IrPrecheck}) started ahead of time, for a command line that knows which
@@ -34,7 +33,7 @@ public final class EarlyPrecheck {
    */
   public static void start(String model) {
     Run run = new Run(model);
-    Thread t = new Thread(run::execute, "ov2onnx-precheck");
+    Thread t = new Thread(run, "ov2onnx-precheck");
     t.setDaemon(true); // never keeps the JVM alive
     current = run;
     try {
@@ -66,24 +65,44 @@ public final class EarlyPrecheck {
     IrPrecheck.check(xml);
   }
 
-  /** Which file a path names, and its state. */
-  record Identity(Path realPath, long size, FileTime modified, Object fileKey) {
+  /**
+   * Which file a path names, and its state. (Not a record, nor a lambda below: their first use
+   * bootstraps method handles, tens of milliseconds at start-up on the CLI's critical path.)
+   */
+  static final class Identity {
+    private final Path realPath;
+    private final long size;
+    private final FileTime modified;
+    private final Object fileKey;
+
+    private Identity(Path realPath, long size, FileTime modified, Object fileKey) {
+      this.realPath = realPath;
+      this.size = size;
+      this.modified = modified;
+      this.fileKey = fileKey;
+    }
+
     /** The identity of the regular file {@code path}, or null if it is not one or cannot be read. */
     static Identity of(Path path) {
       try {
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-        if (!a.isRegularFile()) {
+        if (!a.isRegularFile() || a.fileKey() == null) {
           return null;
         }
-        return new Identity(path.toRealPath(), a.size(), a.lastModifiedTime(), Objects.requireNonNull(a.fileKey()));
+        return new Identity(path.toRealPath(), a.size(), a.lastModifiedTime(), a.fileKey());
       } catch (IOException | RuntimeException e) {
         return null;
       }
     }
+
+    boolean same(Identity other) {
+      return other != null && size == other.size && realPath.equals(other.realPath)
+          && modified.equals(other.modified) && fileKey.equals(other.fileKey);
+    }
   }
 
-  /** One early check. */
-  private static final class Run {
+  /** One early check, on its own thread. */
+  private static final class Run implements Runnable {
     /** The verdict of a check that found no problem. */
     static final String PASSED = new String("passed");
 
@@ -100,7 +119,8 @@ public final class EarlyPrecheck {
       this.model = model;
     }
 
-    void execute() {
+    @Override
+    public void run() {
       Identity begin = null;
       Identity end = null;
       String found = null;
@@ -145,7 +165,7 @@ public final class EarlyPrecheck {
         while (!identified) {
           wait();
         }
-        if (now == null || !now.equals(before)) {
+        if (now == null || !now.same(before)) {
           return null;
         }
         while (!done) {
@@ -155,7 +175,7 @@ public final class EarlyPrecheck {
         Thread.currentThread().interrupt();
         return null;
       }
-      return now.equals(after) ? verdict : null;
+      return now.same(after) ? verdict : null;
     }
   }
 }
