@@ -146,8 +146,10 @@ final class IrPrecheck {
   private static final class Graph {
     final int depth;
     final String where;
-    final Map<String, Layer> layers = new HashMap<>();
+    /** The layers in the order declared. */
     final List<Layer> order = new ArrayList<>();
+    /** The layers by id: open addressing, at most half full. */
+    private Layer[] byId = new Layer[64];
     /** Four strings an edge: from-layer, from-port, to-layer, to-port. */
     String[] edges = new String[64];
     int edgeCount;
@@ -155,6 +157,50 @@ final class IrPrecheck {
     Graph(int depth, String where) {
       this.depth = depth;
       this.where = where;
+    }
+
+    private static int slot(String id, int mask) {
+      return XmlScanner.Strings.slot(id.hashCode(), mask);
+    }
+
+    /** The layer with id {@code id}, or null. */
+    Layer layer(String id) {
+      int mask = byId.length - 1;
+      for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+        Layer l = byId[i];
+        if (l == null || l.id == id || l.id.equals(id)) {
+          return l;
+        }
+      }
+    }
+
+    /** Adds {@code l}; false if there is a layer with its id already. */
+    boolean add(Layer l) {
+      int mask = byId.length - 1;
+      int i = slot(l.id, mask);
+      for (Layer there = byId[i]; there != null; there = byId[i]) {
+        if (there.id.equals(l.id)) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      byId[i] = l;
+      order.add(l);
+      if (order.size() * 2 > byId.length) {
+        Layer[] old = byId;
+        byId = new Layer[old.length * 2];
+        mask = byId.length - 1;
+        for (Layer o : old) {
+          if (o != null) {
+            int j = slot(o.id, mask);
+            while (byId[j] != null) {
+              j = (j + 1) & mask;
+            }
+            byId[j] = o;
+          }
+        }
+      }
+      return true;
     }
 
     void addEdge(String fromLayer, String fromPort, String toLayer, String toPort) {
@@ -357,10 +403,9 @@ final class IrPrecheck {
           if (l.id.isEmpty() || l.type.isEmpty()) {
             throw new Problem("a layer in " + g.where + " has no id or no type");
           }
-          if (g.layers.put(l.id, l) != null) {
+          if (!g.add(l)) {
             throw new Problem("two layers in " + g.where + " have the id " + l.id);
           }
-          g.order.add(l);
           if (layerCount == layers.length) {
             layers = Arrays.copyOf(layers, layerCount * 2);
           }
@@ -416,8 +461,8 @@ final class IrPrecheck {
     // messages are built only for a problem
     String[] e = g.edges;
     for (int at = 0; at < g.edgeCount * 4; at += 4) {
-      Layer from = g.layers.get(e[at]);
-      Layer to = g.layers.get(e[at + 2]);
+      Layer from = g.layer(e[at]);
+      Layer to = g.layer(e[at + 2]);
       if (from == null || to == null) {
         throw new Problem(edge(e, at, g) + " names a layer that does not exist");
       }

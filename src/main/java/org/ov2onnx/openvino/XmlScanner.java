@@ -129,26 +129,29 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   }
 
   private int read() throws IOException {
-    if (position == limit) {
-      limit = in.readNBytes(buffer, 0, buffer.length);
-      position = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
+    if (position < limit) { // small enough to be inlined where it is called
+      int c = buffer[position++] & 0xff;
+      if (c == '\n') {
+        line++;
       }
-      if (!started && limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
-        position = 3; // UTF-8's byte order mark
-      }
-      started = true;
-      if (position == limit) {
-        return read();
-      }
+      return c;
     }
-    int c = buffer[position++] & 0xff;
-    if (c == '\n') {
-      line++;
+    return refill();
+  }
+
+  /** Reads the next bytes into the buffer and returns the first, or -1 at the end. */
+  private int refill() throws IOException {
+    limit = in.readNBytes(buffer, 0, buffer.length);
+    position = 0;
+    if (limit <= 0) {
+      limit = 0;
+      return -1;
     }
-    return c;
+    if (!started && limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
+      position = 3; // UTF-8's byte order mark
+    }
+    started = true;
+    return read();
   }
 
   private NotWellFormed error(String what) {
@@ -338,13 +341,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     byte[] b = buffer;
     int p = position;
     int end = limit;
-    int h = 31 + b[start];
-    while (p < end) {
-      byte k = b[p];
-      if (!NAME_CHAR[k & 0xff]) {
-        break;
-      }
-      h = 31 * h + k;
+    while (p < end && NAME_CHAR[b[p] & 0xff]) {
       p++;
     }
     if (p < end) {
@@ -354,7 +351,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
         line++;
       }
       pushBack = c;
-      return name(b, start, p - start, h);
+      return name(b, start, p - start);
     }
     tokenLength = 0;
     int c = first;
@@ -363,18 +360,47 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       c = read();
     }
     pushBack = c;
-    return name(token, 0, tokenLength, hash(token, 0, tokenLength));
+    return name(token, 0, tokenLength);
   }
 
-  /** The interned name in {@code bytes[from, from + length)}; sets {@link #nameBytes}. */
-  private String name(byte[] bytes, int from, int length, int hash) {
-    if (length <= SHORT_NAME) {
-      String s = names.get(bytes, from, length, hash);
-      nameBytes = names.last;
-      return s;
+  /**
+   * The names met last, by length and first and last byte ({@link #recent}): most names are found
+   * there with one comparison, without hashing.
+   */
+  private final String[] recentNames = new String[1024];
+  private final int[] recentBytes = new int[1024];
+
+  private static int recent(byte[] bytes, int from, int length) {
+    return (length * 31 + bytes[from] * 7 + bytes[from + length - 1]) & 1023;
+  }
+
+  /** The interned name in {@code bytes[from, from + length)} (not empty); sets {@link #nameBytes}. */
+  private String name(byte[] bytes, int from, int length) {
+    if (length > SHORT_NAME) {
+      nameBytes = -1;
+      return new String(bytes, from, length, StandardCharsets.UTF_8).intern();
     }
-    nameBytes = -1;
-    return new String(bytes, from, length, StandardCharsets.UTF_8).intern();
+    int key = recent(bytes, from, length);
+    String s = recentNames[key];
+    if (s != null) {
+      int at = recentBytes[key];
+      byte[] known = names.arena;
+      if (names.length(at) == length) {
+        int k = 0;
+        while (k < length && known[at + k] == bytes[from + k]) {
+          k++;
+        }
+        if (k == length) {
+          nameBytes = at;
+          return s;
+        }
+      }
+    }
+    s = names.get(bytes, from, length, hash(bytes, from, length));
+    nameBytes = names.last;
+    recentNames[key] = s;
+    recentBytes[key] = nameBytes;
+    return s;
   }
 
   /** The character after a name, which the name's reader consumed. */
@@ -611,13 +637,12 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    * Strings by their UTF-8 bytes: the same bytes give the same String. An open-addressing table that
    * grows; the bytes of its strings lie one after another in {@link #arena}.
    */
-  private static final class Strings {
+  static final class Strings {
     private final boolean intern;
     private String[] strings = new String[256];
     private int[] hashes = new int[256];
-    /** Entry i's bytes are {@code arena[start[i] .. start[i] + lengths[i])}; start is by slot. */
+    /** Where each slot's bytes start in the arena; the byte before them is their length. */
     private int[] starts = new int[256];
-    private int[] lengths = new int[256];
     byte[] arena = new byte[4096];
     private int used;
     private int size;
@@ -633,17 +658,25 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       return arena[at - 1] & 0xff;
     }
 
+    /**
+     * The first slot to probe for {@code hash}: its high bits after a multiplication by the golden
+     * ratio, so that the close hashes of numbers (layer ids) spread over the table.
+     */
+    static int slot(int hash, int mask) {
+      return (hash * 0x9E3779B9 >>> 16) & mask;
+    }
+
     String get(byte[] bytes, int from, int length, int hash) {
-      int h = hash ^ (hash >>> 16);
+      int h = hash;
       int mask = strings.length - 1;
-      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      for (int slot = slot(h, mask); ; slot = (slot + 1) & mask) {
         String s = strings[slot];
         if (s == null) {
           return add(slot, bytes, from, length, h);
         }
-        if (hashes[slot] == h && lengths[slot] == length) {
+        int at = starts[slot];
+        if (hashes[slot] == h && length(at) == length) {
           byte[] a = arena;
-          int at = starts[slot];
           int k = 0;
           while (k < length && a[at + k] == bytes[from + k]) {
             k++;
@@ -670,7 +703,6 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       strings[slot] = s;
       hashes[slot] = h;
       starts[slot] = last;
-      lengths[slot] = length;
       used += length + 1;
       if (++size * 2 > strings.length) {
         grow();
@@ -682,22 +714,19 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       String[] oldStrings = strings;
       int[] oldHashes = hashes;
       int[] oldStarts = starts;
-      int[] oldLengths = lengths;
       int n = oldStrings.length * 2;
       strings = new String[n];
       hashes = new int[n];
       starts = new int[n];
-      lengths = new int[n];
       for (int i = 0; i < oldStrings.length; i++) {
         if (oldStrings[i] != null) {
-          int slot = oldHashes[i] & (n - 1);
+          int slot = slot(oldHashes[i], n - 1);
           while (strings[slot] != null) {
             slot = (slot + 1) & (n - 1);
           }
           strings[slot] = oldStrings[i];
           hashes[slot] = oldHashes[i];
           starts[slot] = oldStarts[i];
-          lengths[slot] = oldLengths[i];
         }
       }
     }
