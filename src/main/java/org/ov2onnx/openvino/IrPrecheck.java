@@ -66,7 +66,10 @@ final class IrPrecheck {
   private static final class Layer {
     final String id;
     final String type;
-    final String name;
+    /** The layer's name, or null: then it is read again from the file when a message needs it. */
+    private final String name;
+    /** Where the layer's start tag begins in the file, when {@link #name} is null. */
+    private final long at;
     /** The attribute its {@code <data>} must have ({@link #REQUIRED_ATTRIBUTE}), or null. */
     final String requires;
     /** The value of {@link #requires} in the layer's last {@code <data>}, or null. */
@@ -80,15 +83,17 @@ final class IrPrecheck {
     /** Port id to index, once a layer has more than a few ports (a conversion checks tens of thousands of layers). */
     Map<String, Integer> index;
 
-    Layer(String id, String type, String name) {
+    Layer(String id, String type, String name, long at) {
       this.id = id;
       this.type = type;
       this.name = name;
+      this.at = at;
       this.requires = REQUIRED_ATTRIBUTE.get(type);
     }
 
-    String describe() {
-      return "layer '" + name + "' (id " + id + ", " + type + ")";
+    /** For a message: the layer's name, id and type. */
+    String describe(Path file) {
+      return "layer '" + (name != null ? name : nameAt(file, at)) + "' (id " + id + ", " + type + ")";
     }
 
     /** The index of port {@code id}, or -1. */
@@ -145,7 +150,9 @@ final class IrPrecheck {
 
   private static final class Graph {
     final int depth;
-    final String where;
+    /** The layer whose body this graph is, or null for the main graph. */
+    private final Layer owner;
+    private final Path file;
     /** The layers in the order declared. */
     final List<Layer> order = new ArrayList<>();
     /** The layers by id: open addressing, at most half full. */
@@ -154,9 +161,15 @@ final class IrPrecheck {
     String[] edges = new String[64];
     int edgeCount;
 
-    Graph(int depth, String where) {
+    Graph(int depth, Layer owner, Path file) {
       this.depth = depth;
-      this.where = where;
+      this.owner = owner;
+      this.file = file;
+    }
+
+    /** For a message: which graph this is. */
+    String where() {
+      return owner == null ? "the main graph" : "the body of " + owner.describe(file);
     }
 
     private static int slot(String id, int mask) {
@@ -216,6 +229,23 @@ final class IrPrecheck {
     }
   }
 
+  /**
+   * The name of the layer whose start tag begins at byte {@code at} of {@code file}, read again
+   * (only for a message); "?" if it cannot be read there any more.
+   */
+  private static String nameAt(Path file, long at) {
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(at);
+      XmlScanner tag = new XmlScanner(in);
+      if (tag.next() == XmlScanner.START) {
+        return attr(tag, "name");
+      }
+    } catch (IOException | XmlScanner.NotWellFormed | RuntimeException e) {
+      // the file changed since it was checked: the message says so with the "?"
+    }
+    return "?";
+  }
+
   /** What the check needs of an XML reader: the starts and ends of elements, with attributes. */
   interface XmlEvents {
     /** {@link XmlScanner#START}, {@link XmlScanner#END} or, at the end, {@link XmlScanner#DONE}. */
@@ -228,6 +258,9 @@ final class IrPrecheck {
     String attribute(String name);
 
     int attributeCount();
+
+    /** Where the current start tag's {@code <} is in the input, in bytes from its start, or -1 if not known. */
+    long offset();
 
     String attributeName(int i);
 
@@ -260,7 +293,7 @@ final class IrPrecheck {
   static String problem(Path xml) throws IOException {
     try (InputStream in = Files.newInputStream(xml)) {
       if (utf8(xml)) {
-        walk(new XmlScanner(in));
+        walk(new XmlScanner(in), xml);
       } else {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own: no service lookup
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -268,7 +301,7 @@ final class IrPrecheck {
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         XMLStreamReader r = factory.createXMLStreamReader(in);
         try {
-          walk(new StaxEvents(r));
+          walk(new StaxEvents(r), xml);
         } finally {
           r.close();
         }
@@ -353,6 +386,11 @@ final class IrPrecheck {
     }
 
     @Override
+    public long offset() {
+      return -1; // StAX counts characters: the check keeps the layers' names
+    }
+
+    @Override
     public String attributeName(int i) {
       return r.getAttributeLocalName(i);
     }
@@ -375,7 +413,7 @@ final class IrPrecheck {
     }
   }
 
-  private static void walk(XmlEvents r) throws IOException, XmlScanner.NotWellFormed {
+  private static void walk(XmlEvents r, Path file) throws IOException, XmlScanner.NotWellFormed {
     // the open elements' names; the open graphs and layers (innermost last)
     String[] path = new String[32];
     int depth = 0;
@@ -392,19 +430,20 @@ final class IrPrecheck {
         }
         path[depth++] = name;
         if (name == "layers") {
-          String where = layerCount == 0 ? "the main graph" : "the body of " + layers[layerCount - 1].describe();
           if (graphCount == graphs.length) {
             graphs = Arrays.copyOf(graphs, graphCount * 2);
           }
-          graphs[graphCount++] = new Graph(depth - 1, where);
+          graphs[graphCount++] = new Graph(depth - 1, layerCount == 0 ? null : layers[layerCount - 1], file);
         } else if (name == "layer" && parent == "layers" && graphCount > 0) {
-          Layer l = new Layer(attr(r, "id"), attr(r, "type"), attr(r, "name"));
+          // the names of tens of thousands of layers are not kept: a message reads its layer's again
+          long at = r.offset();
+          Layer l = new Layer(attr(r, "id"), attr(r, "type"), at < 0 ? attr(r, "name") : null, at);
           Graph g = graphs[graphCount - 1];
           if (l.id.isEmpty() || l.type.isEmpty()) {
-            throw new Problem("a layer in " + g.where + " has no id or no type");
+            throw new Problem("a layer in " + g.where() + " has no id or no type");
           }
           if (!g.add(l)) {
-            throw new Problem("two layers in " + g.where + " have the id " + l.id);
+            throw new Problem("two layers in " + g.where() + " have the id " + l.id);
           }
           if (layerCount == layers.length) {
             layers = Arrays.copyOf(layers, layerCount * 2);
@@ -424,7 +463,7 @@ final class IrPrecheck {
           Layer l = layers[layerCount - 1];
           String id = attr(r, "id");
           if (id.isEmpty() || l.port(id) >= 0) {
-            throw new Problem(l.describe() + " has a port without id or two ports with the id " + id);
+            throw new Problem(l.describe(file) + " has a port without id or two ports with the id " + id);
           }
           l.addPort(id, parent == "output");
         } else if (name == "edge" && parent == "edges" && graphCount > 0) {
@@ -454,7 +493,7 @@ final class IrPrecheck {
   }
 
   private static String edge(String[] e, int at, Graph g) {
-    return "the edge " + e[at] + ":" + e[at + 1] + " -> " + e[at + 2] + ":" + e[at + 3] + " in " + g.where;
+    return "the edge " + e[at] + ":" + e[at + 1] + " -> " + e[at + 2] + ":" + e[at + 3] + " in " + g.where();
   }
 
   private static void validate(Graph g) {
@@ -468,14 +507,14 @@ final class IrPrecheck {
       }
       if (!from.isOutput(from.port(e[at + 1]))) {
         throw new Problem(edge(e, at, g) + " leaves from port " + e[at + 1] + ", which is not an output of "
-            + from.describe());
+            + from.describe(g.file));
       }
       int port = to.port(e[at + 3]);
       if (!to.isInput(port)) {
-        throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe());
+        throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe(g.file));
       }
       if ((to.flags[port] & FED) != 0) {
-        throw new Problem("input port " + e[at + 3] + " of " + to.describe() + " has two edges");
+        throw new Problem("input port " + e[at + 3] + " of " + to.describe(g.file) + " has two edges");
       }
       to.flags[port] |= FED;
       to.fedCount++;
@@ -484,19 +523,19 @@ final class IrPrecheck {
       if (l.fedCount != l.inputCount) { // every fed port is an input: some input is not fed
         for (int i = 0; i < l.portCount; i++) {
           if (l.flags[i] == 0) { // an input without an edge
-            throw new Problem("input port " + l.ports[i] + " of " + l.describe() + " has no edge");
+            throw new Problem("input port " + l.ports[i] + " of " + l.describe(g.file) + " has no edge");
           }
         }
       }
       if (l.inputCount == 0 && !SOURCES.contains(l.type)) {
-        throw new Problem(l.describe() + " has no inputs");
+        throw new Problem(l.describe(g.file) + " has no inputs");
       }
       Integer min = MIN_INPUTS.get(l.type);
       if (min != null && l.inputCount < min) {
-        throw new Problem(l.describe() + " has " + l.inputCount + " input(s), but needs at least " + min);
+        throw new Problem(l.describe(g.file) + " has " + l.inputCount + " input(s), but needs at least " + min);
       }
       if (l.requires != null && (l.required == null || l.required.isBlank())) {
-        throw new Problem(l.describe() + " has no '" + l.requires + "' attribute");
+        throw new Problem(l.describe(g.file) + " has no '" + l.requires + "' attribute");
       }
     }
   }

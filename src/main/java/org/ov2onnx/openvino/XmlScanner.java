@@ -36,6 +36,10 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
+  /** The bytes read before those in the buffer. */
+  private long consumed;
+  /** Where the last start tag's '<' is in the input. */
+  private long tagStart;
   private int line = 1;
   private boolean started;
   /** The open elements, outermost first, with where each name's bytes are in {@link #names}. */
@@ -86,6 +90,11 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   @Override
   public int attributeCount() {
     return attributeCount;
+  }
+
+  @Override
+  public long offset() {
+    return tagStart;
   }
 
   @Override
@@ -141,6 +150,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
 
   /** Reads the next bytes into the buffer and returns the first, or -1 at the end. */
   private int refill() throws IOException {
+    consumed += limit;
     limit = in.readNBytes(buffer, 0, buffer.length);
     position = 0;
     if (limit <= 0) {
@@ -201,6 +211,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       } else if (c == '/') {
         return endTag();
       } else {
+        tagStart = consumed + position - 2; // position is past '<' and the name's first byte
         return startTag(c);
       }
     }
@@ -319,6 +330,16 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     }
   }
 
+  /** Whether {@code a[at, at + length)} and {@code b[from, from + length)} hold the same bytes. */
+  private static boolean same(byte[] a, int at, byte[] b, int from, int length) {
+    for (int k = 0; k < length; k++) {
+      if (a[at + k] != b[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The polynomial hash of {@link Strings}, over {@code bytes[from, from + length)}. */
   private static int hash(byte[] bytes, int from, int length) {
     int h = 1;
@@ -384,16 +405,9 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     String s = recentNames[key];
     if (s != null) {
       int at = recentBytes[key];
-      byte[] known = names.arena;
-      if (names.length(at) == length) {
-        int k = 0;
-        while (k < length && known[at + k] == bytes[from + k]) {
-          k++;
-        }
-        if (k == length) {
-          nameBytes = at;
-          return s;
-        }
+      if (names.length(at) == length && same(names.arena, at, bytes, from, length)) {
+        nameBytes = at;
+        return s;
       }
     }
     s = names.get(bytes, from, length, hash(bytes, from, length));
@@ -585,23 +599,17 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       byte[] expected = names.arena;
       byte[] b = buffer;
       int p = position;
-      if (p + n < limit) {
-        int k = 0;
-        while (k < n && b[p + k] == expected[at + k]) {
-          k++;
+      if (p + n < limit && same(expected, at, b, p, n) && !NAME_CHAR[b[p + n] & 0xff]) {
+        position = p + n;
+        int c = read();
+        while (isSpace(c)) {
+          c = read();
         }
-        if (k == n && !NAME_CHAR[b[p + n] & 0xff]) {
-          position = p + n;
-          int c = read();
-          while (isSpace(c)) {
-            c = read();
-          }
-          if (c != '>') {
-            throw error("malformed end tag </" + open[depth - 1] + ">");
-          }
-          name = open[--depth];
-          return END;
+        if (c != '>') {
+          throw error("malformed end tag </" + open[depth - 1] + ">");
         }
+        name = open[--depth];
+        return END;
       }
     }
     String ended = readName(read());
@@ -675,16 +683,9 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
           return add(slot, bytes, from, length, h);
         }
         int at = starts[slot];
-        if (hashes[slot] == h && length(at) == length) {
-          byte[] a = arena;
-          int k = 0;
-          while (k < length && a[at + k] == bytes[from + k]) {
-            k++;
-          }
-          if (k == length) {
-            last = at;
-            return s;
-          }
+        if (hashes[slot] == h && length(at) == length && same(arena, at, bytes, from, length)) {
+          last = at;
+          return s;
         }
       }
     }
