@@ -74,16 +74,21 @@ final class IrPrecheck {
     final String requires;
     /** The value of {@link #requires} in the layer's last {@code <data>}, or null. */
     String required;
-    /** The ports in the order declared, inputs and outputs, each with its {@link #OUTPUT} and {@link #FED} flags. */
-    String[] ports = NO_PORTS;
-    byte[] flags = NO_FLAGS;
+    /** The graph the layer is in, which holds its ports. */
+    final Graph graph;
+    /**
+     * The layer's ports in the order declared, inputs and outputs, are its graph's ports {@code
+     * first .. first + portCount - 1}, each with its {@link #OUTPUT} and {@link #FED} flags.
+     */
+    int first;
     int portCount;
     int inputCount;
     int fedCount;
     /** Port id to index, once a layer has more than a few ports (a conversion checks tens of thousands of layers). */
     Map<String, Integer> index;
 
-    Layer(String id, String type, String name, long at) {
+    Layer(Graph graph, String id, String type, String name, long at) {
+      this.graph = graph;
       this.id = id;
       this.type = type;
       this.name = name;
@@ -96,38 +101,54 @@ final class IrPrecheck {
       return "layer '" + (name != null ? name : nameAt(file, at)) + "' (id " + id + ", " + type + ")";
     }
 
-    /** The index of port {@code id}, or -1. */
+    /** The index of port {@code id} among the layer's, or -1. */
     int port(String id) {
       if (index != null) {
         Integer i = index.get(id);
         return i == null ? -1 : i;
       }
+      String[] ids = graph.portIds;
       for (int i = 0; i < portCount; i++) {
-        if (ports[i] == id) { // ids are mostly the same strings (XmlScanner)
+        if (ids[first + i] == id) { // ids are mostly the same strings (XmlScanner)
           return i;
         }
       }
       for (int i = 0; i < portCount; i++) {
-        if (ports[i].equals(id)) {
+        if (ids[first + i].equals(id)) {
           return i;
         }
       }
       return -1;
     }
 
+    String portId(int port) {
+      return graph.portIds[first + port];
+    }
+
+    byte flags(int port) {
+      return graph.portFlags[first + port];
+    }
+
     void addPort(String id, boolean output) {
-      if (portCount == ports.length) {
-        ports = Arrays.copyOf(ports, Math.max(4, portCount * 2));
-        flags = Arrays.copyOf(flags, ports.length);
+      Graph g = graph;
+      if (portCount == 0) {
+        first = g.portCount;
+      } else if (first + portCount != g.portCount) { // not last in the graph's ports: moves to the end
+        g.reserve(portCount);
+        System.arraycopy(g.portIds, first, g.portIds, g.portCount, portCount);
+        System.arraycopy(g.portFlags, first, g.portFlags, g.portCount, portCount);
+        first = g.portCount;
+        g.portCount += portCount;
       }
-      ports[portCount] = id;
-      flags[portCount] = output ? OUTPUT : 0;
+      g.reserve(1);
+      g.portIds[g.portCount] = id;
+      g.portFlags[g.portCount++] = output ? OUTPUT : 0;
       if (index != null) {
         index.put(id, portCount);
       } else if (portCount == 8) {
         index = new HashMap<>();
         for (int i = 0; i <= portCount; i++) {
-          index.put(ports[i], i);
+          index.put(portId(i), i);
         }
       }
       portCount++;
@@ -135,16 +156,25 @@ final class IrPrecheck {
     }
 
     boolean isInput(int port) {
-      return port >= 0 && (flags[port] & OUTPUT) == 0;
+      return port >= 0 && (flags(port) & OUTPUT) == 0;
     }
 
     boolean isOutput(int port) {
-      return port >= 0 && (flags[port] & OUTPUT) != 0;
+      return port >= 0 && (flags(port) & OUTPUT) != 0;
+    }
+
+    /** Marks input {@code port} as fed by an edge; false if it was already. */
+    boolean feed(int port) {
+      byte[] f = graph.portFlags;
+      if ((f[first + port] & FED) != 0) {
+        return false;
+      }
+      f[first + port] |= FED;
+      fedCount++;
+      return true;
     }
   }
 
-  private static final String[] NO_PORTS = {};
-  private static final byte[] NO_FLAGS = {};
   private static final byte OUTPUT = 1;
   private static final byte FED = 2;
 
@@ -157,6 +187,10 @@ final class IrPrecheck {
     final List<Layer> order = new ArrayList<>();
     /** The layers by id: open addressing, at most half full. */
     private Layer[] byId = new Layer[64];
+    /** The ports of all its layers, a run for each (not one small array per layer). */
+    String[] portIds = new String[64];
+    byte[] portFlags = new byte[64];
+    int portCount;
     /** Four strings an edge: from-layer, from-port, to-layer, to-port. */
     String[] edges = new String[64];
     int edgeCount;
@@ -165,6 +199,15 @@ final class IrPrecheck {
       this.depth = depth;
       this.owner = owner;
       this.file = file;
+    }
+
+    /** Makes room for {@code more} ports. */
+    void reserve(int more) {
+      if (portCount + more > portIds.length) {
+        int n = Math.max(portIds.length * 2, portCount + more);
+        portIds = Arrays.copyOf(portIds, n);
+        portFlags = Arrays.copyOf(portFlags, n);
+      }
     }
 
     /** For a message: which graph this is. */
@@ -437,8 +480,8 @@ final class IrPrecheck {
         } else if (name == "layer" && parent == "layers" && graphCount > 0) {
           // the names of tens of thousands of layers are not kept: a message reads its layer's again
           long at = r.offset();
-          Layer l = new Layer(attr(r, "id"), attr(r, "type"), at < 0 ? attr(r, "name") : null, at);
           Graph g = graphs[graphCount - 1];
+          Layer l = new Layer(g, attr(r, "id"), attr(r, "type"), at < 0 ? attr(r, "name") : null, at);
           if (l.id.isEmpty() || l.type.isEmpty()) {
             throw new Problem("a layer in " + g.where() + " has no id or no type");
           }
@@ -487,9 +530,16 @@ final class IrPrecheck {
     }
   }
 
+  /** The attribute's value without surrounding white space, or "". */
   private static String attr(XmlEvents r, String name) {
     String v = r.attribute(name);
-    return v == null ? "" : v.strip();
+    if (v == null || v.isEmpty()) {
+      return "";
+    }
+    char head = v.charAt(0);
+    char tail = v.charAt(v.length() - 1);
+    // the usual case, at once: printable ASCII at both ends is not white space
+    return head > ' ' && head < 0x7f && tail > ' ' && tail < 0x7f ? v : v.strip();
   }
 
   private static String edge(String[] e, int at, Graph g) {
@@ -513,17 +563,15 @@ final class IrPrecheck {
       if (!to.isInput(port)) {
         throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe(g.file));
       }
-      if ((to.flags[port] & FED) != 0) {
+      if (!to.feed(port)) {
         throw new Problem("input port " + e[at + 3] + " of " + to.describe(g.file) + " has two edges");
       }
-      to.flags[port] |= FED;
-      to.fedCount++;
     }
     for (Layer l : g.order) {
       if (l.fedCount != l.inputCount) { // every fed port is an input: some input is not fed
         for (int i = 0; i < l.portCount; i++) {
-          if (l.flags[i] == 0) { // an input without an edge
-            throw new Problem("input port " + l.ports[i] + " of " + l.describe(g.file) + " has no edge");
+          if (l.flags(i) == 0) { // an input without an edge
+            throw new Problem("input port " + l.portId(i) + " of " + l.describe(g.file) + " has no edge");
           }
         }
       }
