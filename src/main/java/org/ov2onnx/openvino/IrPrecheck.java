@@ -336,7 +336,7 @@ final class IrPrecheck {
   static String problem(Path xml) throws IOException {
     try (InputStream in = Files.newInputStream(xml)) {
       if (utf8(xml)) {
-        walk(new XmlScanner(in), xml);
+        walk(new XmlScanner(in, Files.size(xml)), xml);
       } else {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK's own: no service lookup
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -457,76 +457,104 @@ final class IrPrecheck {
   }
 
   private static void walk(XmlEvents r, Path file) throws IOException, XmlScanner.NotWellFormed {
-    // the open elements' names; the open graphs and layers (innermost last)
-    String[] path = new String[32];
-    int depth = 0;
-    Graph[] graphs = new Graph[4];
-    int graphCount = 0;
-    Layer[] layers = new Layer[4];
-    int layerCount = 0;
+    // the loop only calls: a JIT compiles a method after a few hundred calls, a loop's body only
+    // after tens of thousands of turns, and the check runs once in a fresh JVM
+    Walk w = new Walk(file);
     for (int event = r.next(); event != XmlScanner.DONE; event = r.next()) {
       if (event == XmlScanner.START) {
-        String name = r.name(); // interned: compared with ==
-        String parent = depth == 0 ? null : path[depth - 1];
-        if (depth == path.length) {
-          path = Arrays.copyOf(path, depth * 2);
-        }
-        path[depth++] = name;
-        if (name == "layers") {
-          if (graphCount == graphs.length) {
-            graphs = Arrays.copyOf(graphs, graphCount * 2);
-          }
-          graphs[graphCount++] = new Graph(depth - 1, layerCount == 0 ? null : layers[layerCount - 1], file);
-        } else if (name == "layer" && parent == "layers" && graphCount > 0) {
-          // the names of tens of thousands of layers are not kept: a message reads its layer's again
-          long at = r.offset();
-          Graph g = graphs[graphCount - 1];
-          Layer l = new Layer(g, attr(r, "id"), attr(r, "type"), at < 0 ? attr(r, "name") : null, at);
-          if (l.id.isEmpty() || l.type.isEmpty()) {
-            throw new Problem("a layer in " + g.where() + " has no id or no type");
-          }
-          if (!g.add(l)) {
-            throw new Problem("two layers in " + g.where() + " have the id " + l.id);
-          }
-          if (layerCount == layers.length) {
-            layers = Arrays.copyOf(layers, layerCount * 2);
-          }
-          layers[layerCount++] = l;
-        } else if (name == "data" && parent == "layer" && layerCount > 0
-            && layers[layerCount - 1].requires != null) { // only these layers' data is checked
-          Layer l = layers[layerCount - 1];
-          l.required = null; // the last <data> counts
-          for (int i = 0; i < r.attributeCount(); i++) {
-            if (r.attributeName(i).equals(l.requires)) {
-              l.required = r.attributeValue(i);
-            }
-          }
-        } else if (name == "port" && layerCount > 0 && (parent == "input" || parent == "output")
-            && depth >= 3 && path[depth - 3] == "layer") { // a port directly in a layer's input or output
-          Layer l = layers[layerCount - 1];
-          String id = attr(r, "id");
-          if (id.isEmpty() || l.port(id) >= 0) {
-            throw new Problem(l.describe(file) + " has a port without id or two ports with the id " + id);
-          }
-          l.addPort(id, parent == "output");
-        } else if (name == "edge" && parent == "edges" && graphCount > 0) {
-          graphs[graphCount - 1].addEdge(attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port"));
-        }
+        w.start(r);
       } else if (event == XmlScanner.END) {
-        int ended = depth;
-        String name = path[--depth];
-        if (name == "layer" && layerCount > 0 && depth > 0 && path[depth - 1] == "layers") {
-          layers[--layerCount] = null;
-        }
-        // a graph's layers and edges are both children of one element: check it when that ends
-        if (graphCount > 0 && graphs[graphCount - 1].depth == ended) {
-          validate(graphs[--graphCount]);
-          graphs[graphCount] = null;
-        }
+        w.end();
       }
     }
-    while (graphCount > 0) {
-      validate(graphs[--graphCount]);
+    w.finish();
+  }
+
+  /** What the walk over the elements knows at each point. */
+  private static final class Walk {
+    private final Path file;
+    /** The open elements' names; the open graphs and layers (innermost last). */
+    private String[] path = new String[32];
+    private int depth;
+    private Graph[] graphs = new Graph[4];
+    private int graphCount;
+    private Layer[] layers = new Layer[4];
+    private int layerCount;
+
+    Walk(Path file) {
+      this.file = file;
+    }
+
+    void start(XmlEvents r) {
+      String name = r.name(); // interned: compared with ==
+      String parent = depth == 0 ? null : path[depth - 1];
+      if (depth == path.length) {
+        path = Arrays.copyOf(path, depth * 2);
+      }
+      path[depth++] = name;
+      if (name == "layers") {
+        if (graphCount == graphs.length) {
+          graphs = Arrays.copyOf(graphs, graphCount * 2);
+        }
+        graphs[graphCount++] = new Graph(depth - 1, layerCount == 0 ? null : layers[layerCount - 1], file);
+      } else if (name == "layer" && parent == "layers" && graphCount > 0) {
+        layer(r);
+      } else if (name == "data" && parent == "layer" && layerCount > 0
+          && layers[layerCount - 1].requires != null) { // only these layers' data is checked
+        Layer l = layers[layerCount - 1];
+        l.required = null; // the last <data> counts
+        for (int i = 0; i < r.attributeCount(); i++) {
+          if (r.attributeName(i).equals(l.requires)) {
+            l.required = r.attributeValue(i);
+          }
+        }
+      } else if (name == "port" && layerCount > 0 && (parent == "input" || parent == "output")
+          && depth >= 3 && path[depth - 3] == "layer") { // a port directly in a layer's input or output
+        Layer l = layers[layerCount - 1];
+        String id = attr(r, "id");
+        if (id.isEmpty() || l.port(id) >= 0) {
+          throw new Problem(l.describe(file) + " has a port without id or two ports with the id " + id);
+        }
+        l.addPort(id, parent == "output");
+      } else if (name == "edge" && parent == "edges" && graphCount > 0) {
+        graphs[graphCount - 1].addEdge(attr(r, "from-layer"), attr(r, "from-port"), attr(r, "to-layer"), attr(r, "to-port"));
+      }
+    }
+
+    private void layer(XmlEvents r) {
+      // the names of tens of thousands of layers are not kept: a message reads its layer's again
+      long at = r.offset();
+      Graph g = graphs[graphCount - 1];
+      Layer l = new Layer(g, attr(r, "id"), attr(r, "type"), at < 0 ? attr(r, "name") : null, at);
+      if (l.id.isEmpty() || l.type.isEmpty()) {
+        throw new Problem("a layer in " + g.where() + " has no id or no type");
+      }
+      if (!g.add(l)) {
+        throw new Problem("two layers in " + g.where() + " have the id " + l.id);
+      }
+      if (layerCount == layers.length) {
+        layers = Arrays.copyOf(layers, layerCount * 2);
+      }
+      layers[layerCount++] = l;
+    }
+
+    void end() {
+      int ended = depth;
+      String name = path[--depth];
+      if (name == "layer" && layerCount > 0 && depth > 0 && path[depth - 1] == "layers") {
+        layers[--layerCount] = null;
+      }
+      // a graph's layers and edges are both children of one element: check it when that ends
+      if (graphCount > 0 && graphs[graphCount - 1].depth == ended) {
+        validate(graphs[--graphCount]);
+        graphs[graphCount] = null;
+      }
+    }
+
+    void finish() {
+      while (graphCount > 0) {
+        validate(graphs[--graphCount]);
+      }
     }
   }
 
@@ -547,44 +575,54 @@ final class IrPrecheck {
   }
 
   private static void validate(Graph g) {
-    // messages are built only for a problem
-    String[] e = g.edges;
+    // messages are built only for a problem; the loops only call (see walk)
     for (int at = 0; at < g.edgeCount * 4; at += 4) {
-      Layer from = g.layer(e[at]);
-      Layer to = g.layer(e[at + 2]);
-      if (from == null || to == null) {
-        throw new Problem(edge(e, at, g) + " names a layer that does not exist");
-      }
-      if (!from.isOutput(from.port(e[at + 1]))) {
-        throw new Problem(edge(e, at, g) + " leaves from port " + e[at + 1] + ", which is not an output of "
-            + from.describe(g.file));
-      }
-      int port = to.port(e[at + 3]);
-      if (!to.isInput(port)) {
-        throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe(g.file));
-      }
-      if (!to.feed(port)) {
-        throw new Problem("input port " + e[at + 3] + " of " + to.describe(g.file) + " has two edges");
-      }
+      edge(g, at);
     }
     for (Layer l : g.order) {
-      if (l.fedCount != l.inputCount) { // every fed port is an input: some input is not fed
-        for (int i = 0; i < l.portCount; i++) {
-          if (l.flags(i) == 0) { // an input without an edge
-            throw new Problem("input port " + l.portId(i) + " of " + l.describe(g.file) + " has no edge");
-          }
+      inputs(g, l);
+    }
+  }
+
+  /** Checks the edge at {@code at} in {@code g.edges}. */
+  private static void edge(Graph g, int at) {
+    String[] e = g.edges;
+    Layer from = g.layer(e[at]);
+    Layer to = g.layer(e[at + 2]);
+    if (from == null || to == null) {
+      throw new Problem(edge(e, at, g) + " names a layer that does not exist");
+    }
+    if (!from.isOutput(from.port(e[at + 1]))) {
+      throw new Problem(edge(e, at, g) + " leaves from port " + e[at + 1] + ", which is not an output of "
+          + from.describe(g.file));
+    }
+    int port = to.port(e[at + 3]);
+    if (!to.isInput(port)) {
+      throw new Problem(edge(e, at, g) + " enters port " + e[at + 3] + ", which is not an input of " + to.describe(g.file));
+    }
+    if (!to.feed(port)) {
+      throw new Problem("input port " + e[at + 3] + " of " + to.describe(g.file) + " has two edges");
+    }
+  }
+
+  /** Checks a layer's inputs and attributes, after the edges. */
+  private static void inputs(Graph g, Layer l) {
+    if (l.fedCount != l.inputCount) { // every fed port is an input: some input is not fed
+      for (int i = 0; i < l.portCount; i++) {
+        if (l.flags(i) == 0) { // an input without an edge
+          throw new Problem("input port " + l.portId(i) + " of " + l.describe(g.file) + " has no edge");
         }
       }
-      if (l.inputCount == 0 && !SOURCES.contains(l.type)) {
-        throw new Problem(l.describe(g.file) + " has no inputs");
-      }
-      Integer min = MIN_INPUTS.get(l.type);
-      if (min != null && l.inputCount < min) {
-        throw new Problem(l.describe(g.file) + " has " + l.inputCount + " input(s), but needs at least " + min);
-      }
-      if (l.requires != null && (l.required == null || l.required.isBlank())) {
-        throw new Problem(l.describe(g.file) + " has no '" + l.requires + "' attribute");
-      }
+    }
+    if (l.inputCount == 0 && !SOURCES.contains(l.type)) {
+      throw new Problem(l.describe(g.file) + " has no inputs");
+    }
+    Integer min = MIN_INPUTS.get(l.type);
+    if (min != null && l.inputCount < min) {
+      throw new Problem(l.describe(g.file) + " has " + l.inputCount + " input(s), but needs at least " + min);
+    }
+    if (l.requires != null && (l.required == null || l.required.isBlank())) {
+      throw new Problem(l.describe(g.file) + " has no '" + l.requires + "' attribute");
     }
   }
 }

@@ -62,12 +62,12 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private byte[] token = new byte[256];
   private int tokenLength;
   /** Element and attribute names (an IR has a few dozen distinct ones): one interned String each. */
-  private final Strings names = new Strings(true);
+  private final Strings names = new Strings(true, 256);
   /**
    * Short attribute values (ids, ports, types): one String for the same bytes, so that the
    * pre-check keeps one String per layer id rather than one per mention of it.
    */
-  private final Strings values = new Strings(false);
+  private final Strings values;
   /** The longest name kept in {@link #names}, and the longest value kept in {@link #values}. */
   private static final int SHORT_NAME = 64;
   private static final int SHORT_VALUE = 16;
@@ -75,7 +75,17 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private int nameBytes;
 
   XmlScanner(InputStream in) {
+    this(in, 0);
+  }
+
+  /**
+   * A scanner of {@code in}, whose length is about {@code size} bytes: its table of values starts
+   * large enough for the layer ids of that much IR (about one per 300 bytes), rather than growing
+   * to it step by step.
+   */
+  XmlScanner(InputStream in, long size) {
     this.in = in;
+    this.values = new Strings(false, Integer.highestOneBit((int) Math.max(128, Math.min(1 << 17, size / 256))) * 2);
   }
 
   /**
@@ -647,18 +657,22 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    */
   static final class Strings {
     private final boolean intern;
-    private String[] strings = new String[256];
-    private int[] hashes = new int[256];
+    private String[] strings;
+    private int[] hashes;
     /** Where each slot's bytes start in the arena; the byte before them is their length. */
-    private int[] starts = new int[256];
+    private int[] starts;
     byte[] arena = new byte[4096];
     private int used;
     private int size;
     /** Where in {@link #arena} the bytes of the string {@link #get} returned last start. */
     int last;
 
-    Strings(boolean intern) {
+    /** A table for strings of {@code capacity} / 2 at first: a power of two. */
+    Strings(boolean intern, int capacity) {
       this.intern = intern;
+      strings = new String[capacity];
+      hashes = new int[capacity];
+      starts = new int[capacity];
     }
 
     /** The length of the string whose bytes start at {@code at} in the arena. */
