@@ -108,7 +108,15 @@ class EarlyPrecheckTest {
     Files.move(good, xml, StandardCopyOption.REPLACE_EXISTING);
     core.readModel(xml).close();
 
+    // replaced while the early check may still run: whichever file it saw, the new one is refused
+    Files.writeString(xml, GOOD);
+    EarlyPrecheck.start(xml.toString());
+    Files.move(write("bad2.xml", BAD), xml, StandardCopyOption.REPLACE_EXISTING);
+    e = assertThrows(OpenVinoException.class, () -> core.readModel(xml).close());
+    assertEquals(badMessage, e.getMessage());
+
     // passed early, then rewritten in place with as many bytes (another modification time)
+    Files.writeString(xml, GOOD);
     startAndFinish(xml);
     FileTime checked = Files.getLastModifiedTime(xml);
     String sameLength = GOOD.replace("to-layer=\"2\"", "to-layer=\"9\"");
