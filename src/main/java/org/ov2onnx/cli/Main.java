@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ov2onnx.openvino.Core;
+import org.ov2onnx.openvino.EarlyPrecheck;
 import org.ov2onnx.openvino.OpenVinoException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Commands whose first argument, unless it is a flag, is the model they read. */
+  private static final java.util.Set<String> MODEL_COMMANDS =
+      java.util.Set.of("convert", "verify", "compare", "generate", "to-ir", "info");
+
   public static void main(String[] args) {
+    if (args.length > 1 && MODEL_COMMANDS.contains(args[0]) && !args[1].startsWith("-")) {
+      EarlyPrecheck.start(args[1]); // an IR's structure check runs meanwhile too; readModel takes its result
+    }
     if (args.length > 0 && NATIVE_COMMANDS.contains(args[0])) {
       Core.preload(); // OpenVINO's libraries load while picocli reads the command (2 cores: in parallel)
     }

@@ -104,8 +104,9 @@ public final class Core implements AutoCloseable {
    *
    * <p>For IR, the weights file is checked to belong to the XML: a file longer than the constants
    * the XML places in it is refused (OpenVINO itself refuses one that is too short). An IR's XML
-   * is checked for structure first ({@code IrPrecheck}): layers whose inputs or attributes would
-   * crash OpenVINO's reader are refused before it sees them. Constants whose data does not match
+   * is checked for structure first ({@code IrPrecheck}; a check of the same file that {@link
+   * EarlyPrecheck#start} began counts): layers whose inputs or attributes would crash OpenVINO's
+   * reader are refused before it sees them. Constants whose data does not match
    * their type and shape, and dimensions that overflow, are refused after reading.
    *
    * @param weights the weights file, or null for the format's default
@@ -120,7 +121,7 @@ public final class Core implements AutoCloseable {
       PathChecks.checkInput(sibling, "weights file", false);
     }
     if (Files.isRegularFile(model) && IrPrecheck.looksLikeXml(model)) {
-      IrPrecheck.check(model);
+      EarlyPrecheck.check(model); // the CLI's early check of this very file, or the check itself
     }
     ovx_model m = new ovx_model();
     int status =

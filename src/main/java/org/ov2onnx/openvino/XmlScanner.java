@@ -3,9 +3,7 @@ package org.ov2onnx.openvino;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A small, strict reader of UTF-8 XML that reports only elements and their attributes, for the IR
@@ -38,13 +36,21 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   private final byte[] buffer = new byte[1 << 16];
   private int position;
   private int limit;
+  /** The bytes read before those in the buffer. */
+  private long consumed;
+  /** Where the last start tag's '<' is in the input. */
+  private long tagStart;
   private int line = 1;
   private boolean started;
-  private final List<String> open = new ArrayList<>();
+  /** The open elements, outermost first, with where each name's bytes are in {@link #names}. */
+  private String[] open = new String[32];
+  private int[] openBytes = new int[32];
+  private int depth;
   private boolean rootSeen;
   private boolean selfClosed;
   private String name;
-  private final List<String> names = new ArrayList<>();
+  private String[] attributeNames = new String[16];
+  private int attributeCount;
   /**
    * The current start tag's attribute values, undecoded: value i is {@code valueBytes[valueStart[i]
    * .. valueStart[i + 1])}. Most values (dims, precisions, the data of most layers) are never asked
@@ -52,18 +58,40 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    */
   private byte[] valueBytes = new byte[1024];
   private int[] valueStart = new int[17];
-  private final String[] decoded = new String[16];
+  private String[] decoded = new String[16];
   private byte[] token = new byte[256];
   private int tokenLength;
-  /** Names seen so far (an IR has a few dozen distinct ones), so that a name is one String, not one per tag. */
-  private final String[] internedNames = new String[512];
-  private final byte[][] internedBytes = new byte[512][];
+  /** Element and attribute names (an IR has a few dozen distinct ones): one interned String each. */
+  private final Strings names = new Strings(true, 256);
+  /**
+   * Short attribute values (ids, ports, types): one String for the same bytes, so that the
+   * pre-check keeps one String per layer id rather than one per mention of it.
+   */
+  private final Strings values;
+  /** The longest name kept in {@link #names}, and the longest value kept in {@link #values}. */
+  private static final int SHORT_NAME = 64;
+  private static final int SHORT_VALUE = 16;
+  /** Where the bytes of the name {@link #readName} returned last are in {@link #names}, or -1. */
+  private int nameBytes;
 
   XmlScanner(InputStream in) {
-    this.in = in;
+    this(in, 0);
   }
 
-  /** The name of the element the last {@link #START} or {@link #END} was about. */
+  /**
+   * A scanner of {@code in}, whose length is about {@code size} bytes: its table of values starts
+   * large enough for the layer ids of that much IR (about one per 300 bytes), rather than growing
+   * to it step by step.
+   */
+  XmlScanner(InputStream in, long size) {
+    this.in = in;
+    this.values = new Strings(false, Integer.highestOneBit((int) Math.max(128, Math.min(1 << 17, size / 256))) * 2);
+  }
+
+  /**
+   * The name of the element the last {@link #START} or {@link #END} was about; interned, like
+   * every name the scanner returns, so that names compare with {@code ==}.
+   */
   @Override
   public String name() {
     return name;
@@ -71,25 +99,34 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
 
   @Override
   public int attributeCount() {
-    return names.size();
+    return attributeCount;
+  }
+
+  @Override
+  public long offset() {
+    return tagStart;
   }
 
   @Override
   public String attributeName(int i) {
-    return names.get(i);
+    if (i < 0 || i >= attributeCount) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return attributeNames[i];
   }
 
   @Override
   public String attributeValue(int i) {
-    if (i < 0 || i >= names.size()) {
+    if (i < 0 || i >= attributeCount) {
       throw new IndexOutOfBoundsException(i);
     }
-    String v = i < decoded.length ? decoded[i] : null;
+    String v = decoded[i];
     if (v == null) {
-      v = new String(valueBytes, valueStart[i], valueStart[i + 1] - valueStart[i], StandardCharsets.UTF_8);
-      if (i < decoded.length) {
-        decoded[i] = v;
-      }
+      int from = valueStart[i];
+      int length = valueStart[i + 1] - from;
+      v = length <= SHORT_VALUE ? values.get(valueBytes, from, length, hash(valueBytes, from, length))
+          : new String(valueBytes, from, length, StandardCharsets.UTF_8);
+      decoded[i] = v;
     }
     return v;
   }
@@ -97,31 +134,44 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   /** The value of attribute {@code attribute} of the current start tag, or null. */
   @Override
   public String attribute(String attribute) {
-    int i = names.indexOf(attribute);
-    return i < 0 ? null : attributeValue(i);
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeNames[i] == attribute) { // the usual case: a literal, interned as the names are
+        return attributeValue(i);
+      }
+    }
+    for (int i = 0; i < attributeCount; i++) {
+      if (attributeNames[i].equals(attribute)) {
+        return attributeValue(i);
+      }
+    }
+    return null;
   }
 
   private int read() throws IOException {
-    if (position == limit) {
-      limit = in.readNBytes(buffer, 0, buffer.length);
-      position = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return -1;
+    if (position < limit) { // small enough to be inlined where it is called
+      int c = buffer[position++] & 0xff;
+      if (c == '\n') {
+        line++;
       }
-      if (!started && limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
-        position = 3; // UTF-8's byte order mark
-      }
-      started = true;
-      if (position == limit) {
-        return read();
-      }
+      return c;
     }
-    int c = buffer[position++] & 0xff;
-    if (c == '\n') {
-      line++;
+    return refill();
+  }
+
+  /** Reads the next bytes into the buffer and returns the first, or -1 at the end. */
+  private int refill() throws IOException {
+    consumed += limit;
+    limit = in.readNBytes(buffer, 0, buffer.length);
+    position = 0;
+    if (limit <= 0) {
+      limit = 0;
+      return -1;
     }
-    return c;
+    if (!started && limit >= 3 && (buffer[0] & 0xff) == 0xEF && (buffer[1] & 0xff) == 0xBB && (buffer[2] & 0xff) == 0xBF) {
+      position = 3; // UTF-8's byte order mark
+    }
+    started = true;
+    return read();
   }
 
   private NotWellFormed error(String what) {
@@ -133,17 +183,17 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   public int next() throws IOException, NotWellFormed {
     if (selfClosed) {
       selfClosed = false;
-      name = open.remove(open.size() - 1);
+      name = open[--depth];
       return END;
     }
     while (true) {
-      if (!open.isEmpty()) {
+      if (depth > 0) {
         skipText();
       }
       int c = read();
       if (c < 0) {
-        if (!open.isEmpty()) {
-          throw error("element <" + open.get(open.size() - 1) + "> is not closed");
+        if (depth > 0) {
+          throw error("element <" + open[depth - 1] + "> is not closed");
         }
         if (!rootSeen) {
           throw error("no root element");
@@ -151,14 +201,14 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
         return DONE;
       }
       if (c == '&') {
-        if (open.isEmpty()) {
+        if (depth == 0) {
           throw error("content outside the root element");
         }
         reference();
         continue;
       }
       if (c != '<') {
-        if (open.isEmpty() && !isSpace(c)) {
+        if (depth == 0 && !isSpace(c)) {
           throw error("content outside the root element");
         }
         continue;
@@ -171,6 +221,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       } else if (c == '/') {
         return endTag();
       } else {
+        tagStart = consumed + position - 2; // position is past '<' and the name's first byte
         return startTag(c);
       }
     }
@@ -236,7 +287,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
           throw error("malformed CDATA section");
         }
       }
-      if (open.isEmpty()) {
+      if (depth == 0) {
         throw error("content outside the root element");
       }
       skipPast("]]>", "CDATA section");
@@ -289,12 +340,34 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     }
   }
 
+  /** Whether {@code a[at, at + length)} and {@code b[from, from + length)} hold the same bytes. */
+  private static boolean same(byte[] a, int at, byte[] b, int from, int length) {
+    for (int k = 0; k < length; k++) {
+      if (a[at + k] != b[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The polynomial hash of {@link Strings}, over {@code bytes[from, from + length)}. */
+  private static int hash(byte[] bytes, int from, int length) {
+    int h = 1;
+    for (int i = from; i < from + length; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return h;
+  }
+
+  /**
+   * A name; {@link #pushBack} is the character after it. The name's first byte is {@code
+   * buffer[position - 1]}: while the whole name and the byte after it are buffered, it is read there,
+   * without a copy.
+   */
   private String readName(int first) throws IOException, NotWellFormed {
     if (!isNameStart(first)) {
       throw error("malformed name");
     }
-    // the first byte is buffer[position - 1]: while the whole name and the byte after it are buffered,
-    // it is read there, without a copy
     int start = position - 1;
     byte[] b = buffer;
     int p = position;
@@ -309,7 +382,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
         line++;
       }
       pushBack = c;
-      return intern(b, start, p - start);
+      return name(b, start, p - start);
     }
     tokenLength = 0;
     int c = first;
@@ -318,45 +391,53 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       c = read();
     }
     pushBack = c;
-    return intern(token, 0, tokenLength);
+    return name(token, 0, tokenLength);
   }
 
-  /** The name in {@code bytes[from, from + length)}, as the String given to the same bytes before. */
-  private String intern(byte[] bytes, int from, int length) {
-    int h = 1;
-    for (int i = from; i < from + length; i++) {
-      h = 31 * h + bytes[i];
+  /**
+   * The names met last, by length and first and last byte ({@link #recent}): most names are found
+   * there with one comparison, without hashing.
+   */
+  private final String[] recentNames = new String[1024];
+  private final int[] recentBytes = new int[1024];
+
+  private static int recent(byte[] bytes, int from, int length) {
+    return (length * 31 + bytes[from] * 7 + bytes[from + length - 1]) & 1023;
+  }
+
+  /** The interned name in {@code bytes[from, from + length)} (not empty); sets {@link #nameBytes}. */
+  private String name(byte[] bytes, int from, int length) {
+    if (length > SHORT_NAME) {
+      nameBytes = -1;
+      return new String(bytes, from, length, StandardCharsets.UTF_8).intern();
     }
-    int mask = internedNames.length - 1;
-    for (int probe = 0; probe < 8; probe++) {
-      int slot = (h + probe) & mask;
-      byte[] known = internedBytes[slot];
-      if (known == null) {
-        String s = new String(bytes, from, length, StandardCharsets.UTF_8);
-        if (length <= 64) { // only short names are kept; a table full of odd ones just stops growing
-          s = s.intern(); // the same object as the literals the pre-check compares with
-          internedBytes[slot] = Arrays.copyOfRange(bytes, from, from + length);
-          internedNames[slot] = s;
-        }
+    int key = recent(bytes, from, length);
+    String s = recentNames[key];
+    if (s != null) {
+      int at = recentBytes[key];
+      if (names.length(at) == length && same(names.arena, at, bytes, from, length)) {
+        nameBytes = at;
         return s;
       }
-      if (Arrays.equals(known, 0, known.length, bytes, from, from + length)) {
-        return internedNames[slot];
-      }
     }
-    return new String(bytes, from, length, StandardCharsets.UTF_8);
+    s = names.get(bytes, from, length, hash(bytes, from, length));
+    nameBytes = names.last;
+    recentNames[key] = s;
+    recentBytes[key] = nameBytes;
+    return s;
   }
 
   /** The character after a name, which the name's reader consumed. */
   private int pushBack;
 
   private int startTag(int first) throws IOException, NotWellFormed {
-    if (open.isEmpty() && rootSeen) {
+    if (depth == 0 && rootSeen) {
       throw error("content after the root element");
     }
     name = readName(first);
-    Arrays.fill(decoded, 0, Math.min(names.size(), decoded.length), null);
-    names.clear();
+    int bytesOfName = nameBytes;
+    Arrays.fill(decoded, 0, attributeCount, null);
+    attributeCount = 0;
     valueStart[0] = 0;
     int c = pushBack;
     while (true) {
@@ -395,14 +476,25 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       if (c != '"' && c != '\'') {
         throw error("the value of attribute " + attribute + " of <" + name + "> is not quoted");
       }
-      if (names.contains(attribute)) {
-        throw error("attribute " + attribute + " of <" + name + "> is given twice");
+      for (int i = 0; i < attributeCount; i++) {
+        if (attributeNames[i] == attribute) { // names are interned
+          throw error("attribute " + attribute + " of <" + name + "> is given twice");
+        }
       }
       value(c);
-      names.add(attribute);
+      if (attributeCount == attributeNames.length) {
+        attributeNames = Arrays.copyOf(attributeNames, attributeCount * 2);
+        decoded = Arrays.copyOf(decoded, attributeCount * 2);
+      }
+      attributeNames[attributeCount++] = attribute;
       c = read();
     }
-    open.add(name);
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+      openBytes = Arrays.copyOf(openBytes, depth * 2);
+    }
+    open[depth] = name;
+    openBytes[depth++] = bytesOfName;
     rootSeen = true;
     return START;
   }
@@ -412,7 +504,7 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
    * to {@code valueBytes} as the next attribute's.
    */
   private void value(int quote) throws IOException, NotWellFormed {
-    int n = names.size();
+    int n = attributeCount;
     if (n + 2 > valueStart.length) {
       valueStart = Arrays.copyOf(valueStart, valueStart.length * 2);
     }
@@ -510,6 +602,26 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
   }
 
   private int endTag() throws IOException, NotWellFormed {
+    if (depth > 0 && openBytes[depth - 1] >= 0) {
+      // the usual case: the end tag names the open element, whose bytes are compared where they lie
+      int at = openBytes[depth - 1];
+      int n = names.length(at);
+      byte[] expected = names.arena;
+      byte[] b = buffer;
+      int p = position;
+      if (p + n < limit && same(expected, at, b, p, n) && !NAME_CHAR[b[p + n] & 0xff]) {
+        position = p + n;
+        int c = read();
+        while (isSpace(c)) {
+          c = read();
+        }
+        if (c != '>') {
+          throw error("malformed end tag </" + open[depth - 1] + ">");
+        }
+        name = open[--depth];
+        return END;
+      }
+    }
     String ended = readName(read());
     int c = pushBack;
     while (isSpace(c)) {
@@ -518,11 +630,11 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
     if (c != '>') {
       throw error("malformed end tag </" + ended + ">");
     }
-    if (open.isEmpty() || !open.get(open.size() - 1).equals(ended)) {
+    if (depth == 0 || open[depth - 1] != ended) { // names are interned
       throw error("end tag </" + ended + "> does not match "
-          + (open.isEmpty() ? "any open element" : "<" + open.get(open.size() - 1) + ">"));
+          + (depth == 0 ? "any open element" : "<" + open[depth - 1] + ">"));
     }
-    name = open.remove(open.size() - 1);
+    name = open[--depth];
     return END;
   }
 
@@ -537,5 +649,101 @@ final class XmlScanner implements IrPrecheck.XmlEvents {
       token = Arrays.copyOf(token, Math.min(token.length * 2, MAX_TOKEN));
     }
     token[tokenLength++] = (byte) c;
+  }
+
+  /**
+   * Strings by their UTF-8 bytes: the same bytes give the same String. An open-addressing table that
+   * grows; the bytes of its strings lie one after another in {@link #arena}.
+   */
+  static final class Strings {
+    private final boolean intern;
+    private String[] strings;
+    private int[] hashes;
+    /** Where each slot's bytes start in the arena; the byte before them is their length. */
+    private int[] starts;
+    byte[] arena = new byte[4096];
+    private int used;
+    private int size;
+    /** Where in {@link #arena} the bytes of the string {@link #get} returned last start. */
+    int last;
+
+    /** A table for strings of {@code capacity} / 2 at first: a power of two. */
+    Strings(boolean intern, int capacity) {
+      this.intern = intern;
+      strings = new String[capacity];
+      hashes = new int[capacity];
+      starts = new int[capacity];
+    }
+
+    /** The length of the string whose bytes start at {@code at} in the arena. */
+    int length(int at) {
+      return arena[at - 1] & 0xff;
+    }
+
+    /**
+     * The first slot to probe for {@code hash}: its high bits after a multiplication by the golden
+     * ratio, so that the close hashes of numbers (layer ids) spread over the table.
+     */
+    static int slot(int hash, int mask) {
+      return (hash * 0x9E3779B9 >>> 16) & mask;
+    }
+
+    String get(byte[] bytes, int from, int length, int hash) {
+      int h = hash;
+      int mask = strings.length - 1;
+      for (int slot = slot(h, mask); ; slot = (slot + 1) & mask) {
+        String s = strings[slot];
+        if (s == null) {
+          return add(slot, bytes, from, length, h);
+        }
+        int at = starts[slot];
+        if (hashes[slot] == h && length(at) == length && same(arena, at, bytes, from, length)) {
+          last = at;
+          return s;
+        }
+      }
+    }
+
+    private String add(int slot, byte[] bytes, int from, int length, int h) {
+      String s = new String(bytes, from, length, StandardCharsets.UTF_8);
+      if (intern) {
+        s = s.intern(); // the same object as the literals the pre-check compares with
+      }
+      if (used + length + 1 > arena.length) {
+        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + length + 1));
+      }
+      arena[used] = (byte) length; // lengths are at most 255: see SHORT_NAME and SHORT_VALUE
+      System.arraycopy(bytes, from, arena, used + 1, length);
+      last = used + 1;
+      strings[slot] = s;
+      hashes[slot] = h;
+      starts[slot] = last;
+      used += length + 1;
+      if (++size * 2 > strings.length) {
+        grow();
+      }
+      return s;
+    }
+
+    private void grow() {
+      String[] oldStrings = strings;
+      int[] oldHashes = hashes;
+      int[] oldStarts = starts;
+      int n = oldStrings.length * 2;
+      strings = new String[n];
+      hashes = new int[n];
+      starts = new int[n];
+      for (int i = 0; i < oldStrings.length; i++) {
+        if (oldStrings[i] != null) {
+          int slot = slot(oldHashes[i], n - 1);
+          while (strings[slot] != null) {
+            slot = (slot + 1) & (n - 1);
+          }
+          strings[slot] = oldStrings[i];
+          hashes[slot] = oldHashes[i];
+          starts[slot] = oldStarts[i];
+        }
+      }
+    }
   }
 }

@@ -146,6 +146,23 @@ class XmlScannerTest {
         && e.getMessage().contains("line 4"), e.getMessage());
   }
 
+  /** The check keeps no layer names; a message reads its layer's again, here far past the first buffer. */
+  @Test
+  void aMessageNamesALayerFarIntoTheFile() throws Exception {
+    StringBuilder ir = new StringBuilder("<?xml version=\"1.0\"?>\n<net name=\"n\" version=\"11\"><layers>\n");
+    for (int i = 0; i < 2000; i++) {
+      ir.append("<layer id=\"").append(i).append("\" name=\"p").append(i)
+          .append("\" type=\"Parameter\" version=\"opset1\"><output><port id=\"0\"/></output></layer>\n");
+    }
+    ir.append("<layer id=\"2000\" name=\" far &amp; away\" type=\"Broadcast\" version=\"opset3\">"
+        + "<output><port id=\"0\"/></output></layer>\n</layers><edges/></net>\n");
+    Path xml = dir.resolve("far.xml");
+    Files.writeString(xml, ir);
+    assertTrue(Files.size(xml) > 3 << 16, "the layer lies past the scanner's first buffers");
+    OpenVinoException e = assertThrows(OpenVinoException.class, () -> IrPrecheck.check(xml));
+    assertEquals("cannot read model " + xml + ": layer 'far & away' (id 2000, Broadcast) has no inputs", e.getMessage());
+  }
+
   @Test
   void utf16IrIsStillReadByStax() throws Exception {
     Path xml = dir.resolve("utf16.xml");
