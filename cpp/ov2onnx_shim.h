@@ -246,6 +246,12 @@ OVX_API int64_t ovx_tensor_string_size(ovx_tensor* tensor, int64_t index);
 /* Copies `length` bytes from offset `src_offset` of file `src` to offset `dst_offset` of the
  * existing file `dst`, inside the kernel (copy_file_range, falling back to pread/pwrite).
  * Returns the bytes copied, or a negative status. */
+/* Drops this process's pages of [address, address + length), which must lie inside the read-only
+ * file mapping behind constant views (a Region): the data stays where it is, in the file and the
+ * page cache, and is read back on the next access; only this process's resident memory shrinks.
+ * Partial pages at either end are kept. OVX_ERR_INVALID_ARG for a range outside every region. For
+ * the writer, once it has encoded weights it read through a view. */
+OVX_API int ovx_release_pages(const void* address, int64_t length);
 OVX_API int64_t ovx_copy_file_range(const char* src, int64_t src_offset, const char* dst, int64_t dst_offset,
                                     int64_t length);
 

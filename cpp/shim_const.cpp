@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include <map>
+#include <mutex>
 
 #include <openvino/op/constant.hpp>
 #include <openvino/op/parameter.hpp>
@@ -24,14 +25,33 @@ using namespace ovx;
 
 namespace ovx {
 
+namespace {
+// Every live region by its base address: ovx_release_pages acts only inside one of them, under
+// this lock, so it can never drop pages of memory that a region no longer owns.
+std::mutex regions_lock;
+std::map<uintptr_t, size_t>& live_regions() {
+    static auto* live = new std::map<uintptr_t, size_t>();  // never destroyed: regions may outlive exit
+    return *live;
+}
+}  // namespace
+
+void register_region(const Region& r) {
+    std::lock_guard<std::mutex> lock(regions_lock);
+    live_regions()[reinterpret_cast<uintptr_t>(r.base)] = r.length;
+}
+
 void Region::release() {
+    std::lock_guard<std::mutex> lock(regions_lock);
     if (base != nullptr)
         ::mmap(base, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 }
 
 Region::~Region() {
-    if (base != nullptr)
+    std::lock_guard<std::mutex> lock(regions_lock);
+    if (base != nullptr) {
+        live_regions().erase(reinterpret_cast<uintptr_t>(base));
         ::munmap(base, length);
+    }
 }
 
 uint64_t checked_element_count(const ov::Shape& shape) {
@@ -184,6 +204,7 @@ std::shared_ptr<Region> region_for(ovx_model* model, uintptr_t address, size_t s
         r->source_end = m.end;
         r->base = base;
         r->length = m.end - m.start;
+        register_region(*r);
         model->regions.push_back(r);
         return r;
     }
@@ -453,3 +474,27 @@ int64_t ovx_const_string_size(ovx_const* view, int64_t index) {
 }
 
 }  // extern "C"
+
+int ovx_release_pages(const void* address, int64_t length) {
+    return guarded(OVX_ERR_INVALID_ARG, [&] {
+        if (address == nullptr || length <= 0)
+            return OVX_OK;
+        auto begin = reinterpret_cast<uintptr_t>(address);
+        auto end = begin + static_cast<uintptr_t>(length);
+        std::lock_guard<std::mutex> lock(regions_lock);
+        auto& live = live_regions();
+        auto it = live.upper_bound(begin);
+        if (it == live.begin())
+            return fail(OVX_ERR_INVALID_ARG, "the range is not in a constant view's region");
+        --it;
+        if (end < begin || end > it->first + it->second)
+            return fail(OVX_ERR_INVALID_ARG, "the range is not in a constant view's region");
+        // whole pages inside the range only: a page shared with data not yet read stays
+        auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+        uintptr_t first = (begin + page - 1) / page * page;
+        uintptr_t last = end / page * page;
+        if (last > first)
+            ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+        return OVX_OK;
+    });
+}

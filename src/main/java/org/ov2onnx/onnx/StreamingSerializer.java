@@ -150,6 +150,7 @@ final class StreamingSerializer implements AutoCloseable {
     }
     message(after);
     drain();
+    releaseEncoded();
     return out.position() - start;
   }
 
@@ -188,6 +189,9 @@ final class StreamingSerializer implements AutoCloseable {
   private void tensor(TensorProto t) throws IOException {
     if (!streamed(t)) {
       message(t);
+      if (t.hasRawData()) {
+        encoded(t.getRawData());
+      }
       return;
     }
     message(tensorHead(t));
@@ -199,6 +203,44 @@ final class StreamingSerializer implements AutoCloseable {
   private void header(int field, long length) throws IOException {
     coded.writeTag(field, 2);
     coded.writeUInt64NoTag(length);
+  }
+
+  /** Lowest and highest address of the mapped weights encoded since the last release, and their bytes. */
+  private long encodedFrom = Long.MAX_VALUE;
+  private long encodedTo;
+  private long encodedBytes;
+
+  /** Bytes read through a mapping before the process's pages of them are dropped. */
+  static final long RELEASE_EVERY = 8L << 20;
+
+  /**
+   * Notes that {@code raw} was copied into the encoder. Weights small enough to be encoded (rather
+   * than copied file to file) are read through the mapping behind the constant views, which makes
+   * them resident in this process; every {@link #RELEASE_EVERY} bytes the pages read are dropped
+   * again (the data stays in the file and the page cache), so that a model of many small constants
+   * does not hold its whole weights file in memory while it is written.
+   */
+  private void encoded(ByteString raw) {
+    ByteBuffer b = raw.asReadOnlyByteBuffer();
+    if (!b.isDirect() || !b.hasRemaining()) {
+      return;
+    }
+    long address = new org.bytedeco.javacpp.Pointer(b.slice()).address();
+    encodedFrom = Math.min(encodedFrom, address);
+    encodedTo = Math.max(encodedTo, address + b.remaining());
+    encodedBytes += b.remaining();
+    if (encodedBytes >= RELEASE_EVERY) {
+      releaseEncoded();
+    }
+  }
+
+  private void releaseEncoded() {
+    if (encodedBytes > 0 && encodedTo - encodedFrom <= 4 * encodedBytes) { // a compact run only
+      NativeFiles.releaseMappedPages(encodedFrom, encodedTo - encodedFrom);
+    }
+    encodedFrom = Long.MAX_VALUE;
+    encodedTo = 0;
+    encodedBytes = 0;
   }
 
   private void message(MessageLite m) throws IOException {

@@ -22,6 +22,24 @@ public final class NativeFiles {
   }
 
   /**
+   * Drops this process's resident pages of {@code [address, address + length)} when that range lies
+   * in the read-only file mapping behind constant views ({@link Node#constant()}): the data stays in
+   * the file and is read back on the next access. Returns false, doing nothing, for any other range
+   * (the shim checks it against the live mappings, under a lock).
+   */
+  public static boolean releaseMappedPages(long start, long length) {
+    Native.load();
+    if (start == 0 || length <= 0) {
+      return false;
+    }
+    return Shim.ovx_release_pages(new org.bytedeco.javacpp.Pointer() {
+      {
+        address = start; // Pointer's own field: the range's first byte
+      }
+    }, length) == Shim.OVX_OK;
+  }
+
+  /**
    * An unnamed file in {@code dir} (Linux {@code O_TMPFILE}): returns its descriptor, to be written
    * through {@code /proc/self/fd/N}, or -1 where unnamed files are not supported there.
    */
