@@ -200,4 +200,22 @@ class XmlScannerTest {
     });
     assertTrue(e.getMessage().contains("longer than 64 MiB"), e.getMessage());
   }
+
+  /**
+   * The pre-check's tables hash layer ids: numbers 0..n. At every table size their first slots must
+   * spread over the whole table, or probes run long and the check turns quadratic (a 100,000-layer
+   * IR once took it 50 s, its first slots confined to 65,536 of 262,144).
+   */
+  @Test
+  void layerIdsSpreadOverLargeTables() {
+    for (int bits : new int[] {10, 16, 17, 19, 22}) {
+      int size = 1 << bits;
+      int n = size / 2; // the tables are at most half full
+      java.util.BitSet used = new java.util.BitSet(size);
+      for (int id = 0; id < n; id++) {
+        used.set(XmlScanner.Strings.slot(Integer.toString(id).hashCode(), size - 1));
+      }
+      assertTrue(used.cardinality() > n / 2, bits + " bits: " + n + " ids start in only " + used.cardinality() + " slots");
+    }
+  }
 }
