@@ -135,7 +135,7 @@ public final class Node {
       buffer = new byte[Math.toIntExact(size)];
       size = Shim.ovx_attr_all(m(), index, buffer, buffer.length);
     }
-    if (size < 0) { // the message is built only for a failure: this runs for every node
+    if (size < 0 || size > buffer.length) { // the message is built only for a failure: this runs for every node
       throw Native.failure(Shim.OVX_ERR_GENERAL, context("cannot read attributes"));
     }
     ByteBuffer b = ByteBuffer.wrap(buffer, 0, (int) size).order(ByteOrder.LITTLE_ENDIAN);
