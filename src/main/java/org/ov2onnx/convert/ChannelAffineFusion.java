@@ -50,12 +50,12 @@ final class ChannelAffineFusion {
       return Optional.empty();
     }
     Dimension channels = shape.dims().get(1);
-    int c = Math.toIntExact(channels.min());
-    double[] scale = perChannel(mulView, 1 - x, c, shape.rank());
-    double[] bias = perChannel(addView, 1 - add[1], c, shape.rank());
+    double[] scale = perChannel(mulView, 1 - x, channels.min(), shape.rank());
+    double[] bias = scale == null ? null : perChannel(addView, 1 - add[1], channels.min(), shape.rank());
     if (scale == null || bias == null) {
       return Optional.empty();
     }
+    int c = scale.length;
     String input = mulView.input(x);
     String output = index.valueName(add[0], 0);
     double[] zeros = new double[c];
@@ -81,11 +81,11 @@ final class ChannelAffineFusion {
   }
 
   /** The constant input's values per channel, or null when it is not one value or one per channel. */
-  private static double[] perChannel(NodeViewImpl node, int input, int c, int rank) throws ConversionException {
+  private static double[] perChannel(NodeViewImpl node, int input, long c, int rank) throws ConversionException {
     Optional<ConstantData> data = node.constantInput(input);
     if (data.isEmpty() || data.get().elementType() != ElementType.F32) {
       return null;
     }
-    return ConvAffineFusion.perChannel(data.get().shape(), node.constantDoubles(input), c, rank);
+    return ConvAffineFusion.perChannel(node, input, data.get(), c, rank);
   }
 }

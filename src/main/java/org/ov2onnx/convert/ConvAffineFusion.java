@@ -51,11 +51,11 @@ final class ConvAffineFusion {
     if (!channels.isStatic() || constant.isEmpty() || constant.get().elementType() != t) {
       return Optional.empty();
     }
-    int c = Math.toIntExact(channels.min());
-    double[] perChannel = perChannel(constant.get().shape(), node.constantDoubles(1 - value), c, shape.rank());
+    double[] perChannel = perChannel(node, 1 - value, constant.get(), channels.min(), shape.rank());
     if (perChannel == null) {
       return Optional.empty();
     }
+    int c = perChannel.length;
     long[] constShape = new long[shape.rank() - 1];
     Arrays.fill(constShape, 1);
     constShape[0] = c;
@@ -130,7 +130,24 @@ final class ConvAffineFusion {
    * rank-{@code rank} tensor (shape [C], [C, 1, …] or [1, C, 1, …] as numpy aligns it, to axis 1);
    * else null.
    */
-  static double[] perChannel(long[] shape, double[] values, int c, int rank) {
+  /** Most channels a one-value constant is expanded to: a declared shape could ask for any number. */
+  static final long MAX_CHANNELS = 1 << 20;
+
+  /**
+   * The values of constant input {@code input} ({@code data}) per channel when it holds one value or
+   * one per channel of {@code c}; else null. Its size is checked before anything is read: these
+   * fusions look at every Multiply and Add, whose constants may be whole tensors.
+   */
+  static double[] perChannel(NodeViewImpl node, int input, ConstantData data, long c, int rank)
+      throws ConversionException {
+    long n = data.elementCount();
+    if (c < 1 || c > MAX_CHANNELS || (n != 1 && n != c)) {
+      return null;
+    }
+    return perChannel(data.shape(), node.constantDoubles(input), (int) c, rank);
+  }
+
+  private static double[] perChannel(long[] shape, double[] values, int c, int rank) {
     if (values.length == 1) {
       double[] out = new double[c];
       Arrays.fill(out, values[0]);

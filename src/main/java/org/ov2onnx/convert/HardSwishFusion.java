@@ -105,13 +105,16 @@ final class HardSwishFusion {
   }
 
   private static boolean isScalar(NodeViewImpl node, int input, double value) throws ConversionException {
-    double[] c = node.constantDoubles(input);
-    return c.length == 1 && c[0] == value;
+    return oneValue(node, input) && node.constantDoubles(input)[0] == value;
   }
 
   /** A one-element constant equal to 1/6 rounded to f32 (an f16 1/6 rounds differently: not fused). */
   private static boolean isSixth(NodeViewImpl node, int input) throws ConversionException {
-    double[] c = node.constantDoubles(input);
-    return c.length == 1 && c[0] == (double) (float) (1.0 / 6);
+    return oneValue(node, input) && node.constantDoubles(input)[0] == (double) (float) (1.0 / 6);
+  }
+
+  /** A constant input of one element (checked before its data is read: it may be a whole tensor). */
+  private static boolean oneValue(NodeViewImpl node, int input) throws ConversionException {
+    return node.constantInput(input).map(c -> c.elementCount() == 1).orElse(false);
   }
 }
